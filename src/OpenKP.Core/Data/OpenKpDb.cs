@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using OpenKP.Accounts;
+using OpenKP.Audit;
+using OpenKP.Registry;
+
+namespace OpenKP.Data;
+
+/// <summary>
+/// The one database context. Each module adds its entity configurations in <see cref="OnModelCreating"/>.
+/// Every save writes audit rows for what it changed, in the same transaction, chained by hash.
+/// </summary>
+public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<OpenKpUser>(options)
+{
+    private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
+    {
+        nameof(OpenKpUser.PasswordHash), nameof(OpenKpUser.SecurityStamp), nameof(OpenKpUser.ConcurrencyStamp), "Value",
+    };
+
+    private readonly IAuditActor _actor = actor ?? new SystemActor();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
+    public DbSet<Embargo> Embargoes => Set<Embargo>();
+    public DbSet<Zone> Zones => Set<Zone>();
+    public DbSet<EuMembership> EuMemberships => Set<EuMembership>();
+    public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<Operator> Operators => Set<Operator>();
+    public DbSet<Observer> Observers => Set<Observer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ConfigureRegistry();
+        builder.ConfigureAudit();
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_records");
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Key).HasMaxLength(128);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(128);
+            e.Property(x => x.Location).HasMaxLength(1000);
+            e.HasIndex(x => new { x.UserName, x.Key }).IsUnique();
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Store every DateTime as UTC and read it back as UTC, on SQLite as on PostgreSQL.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+        => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(Capture)
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        IDbContextTransaction? owned = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AppendAuditAsync(changes, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Serialises writers of the audit chain. PostgreSQL: a transaction-scoped advisory lock.
+    /// SQLite: one writer at a time already; the first write of the transaction takes the lock.
+    /// </summary>
+    private async Task LockAuditChainAsync(CancellationToken ct)
+    {
+        if (IsPostgres)
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7213001)", ct);
+        }
+    }
+
+    private async Task AppendAuditAsync(List<PendingChange> changes, CancellationToken ct)
+    {
+        var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        var id = last?.Id ?? 0;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        foreach (var change in changes)
+        {
+            var entry = new AuditEntry
+            {
+                Id = checked(++id),
+                At = at,
+                UserName = _actor.UserName,
+                Role = _actor.Role,
+                Participant = _actor.Participant,
+                Action = change.Action,
+                Entity = change.Entity,
+                EntityKey = change.Key(),
+                Before = change.Before,
+                After = change.After(),
+                PreviousHash = previous,
+                Hash = string.Empty,
+            };
+            entry.Hash = AuditChain.ComputeHash(entry);
+            previous = entry.Hash;
+            AuditEntries.Add(entry);
+        }
+    }
+
+    private PendingChange Capture(EntityEntry entry)
+    {
+        if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version && version.IsConcurrencyToken)
+        {
+            entry.Property("Version").CurrentValue = Guid.NewGuid();
+        }
+
+        var properties = entry.Properties.ToList();
+        var changed = entry.State == EntityState.Modified ? properties.Where(p => p.IsModified).ToList() : properties;
+        string? before = entry.State == EntityState.Added ? null : Json(changed.ToDictionary(p => p.Metadata.Name, p => Value(p, p.OriginalValue)));
+        var keyProperties = entry.Metadata.FindPrimaryKey()?.Properties ?? [];
+        var state = entry.State;
+        return new PendingChange(
+            state switch { EntityState.Added => "added", EntityState.Deleted => "deleted", _ => "modified" },
+            entry.Metadata.ClrType.Name,
+            before,
+            () => string.Join('/', keyProperties.Select(k => Convert.ToString(entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
+            () => state == EntityState.Deleted ? null : Json(changed.ToDictionary(p => p.Metadata.Name, p => Value(p, p.CurrentValue))));
+    }
+
+    private static object? Value(PropertyEntry p, object? value) => Redacted.Contains(p.Metadata.Name) && value is not null ? "[redacted]" : value;
+
+    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private sealed record PendingChange(string Action, string Entity, string? Before, Func<string> Key, Func<string?> After);
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using OpenKP.Data;
+
+namespace OpenKP.Registry;
+
+/// <summary>
+/// The registry's public surface for other modules: who may trade, on which day. Certificates,
+/// shipments and statistics ask here and nowhere else.
+/// </summary>
+public sealed class ParticipantDirectory(OpenKpDb db)
+{
+    /// <summary>Reads the whole registry (a few hundred rows) into an immutable snapshot.</summary>
+    public async Task<RegistrySnapshot> SnapshotAsync(CancellationToken ct = default)
+    {
+        var participants = await db.Participants.AsNoTracking().ToListAsync(ct);
+        var events = await db.StatusEvents.AsNoTracking().ToListAsync(ct);
+        var zones = await db.Zones.AsNoTracking().ToListAsync(ct);
+        var eu = await db.EuMemberships.AsNoTracking().ToListAsync(ct);
+        var embargoes = await db.Embargoes.AsNoTracking().ToListAsync(ct);
+        return new RegistrySnapshot(participants, events, zones, eu, embargoes);
+    }
+
+    /// <summary>Where a country or participant stands on a day.</summary>
+    public async Task<Standing> StandingOnAsync(string code, DateOnly on, CancellationToken ct = default)
+        => (await SnapshotAsync(ct)).StandingOf(code, on);
+
+    /// <summary>May <c>question.Exporter</c> ship to <c>question.Importer</c> on the day? Every reason at once.</summary>
+    public async Task<TradePermission> TradePermissionAsync(TradeQuestion question, CancellationToken ct = default)
+        => TradeRules.Check(await SnapshotAsync(ct), question);
+}

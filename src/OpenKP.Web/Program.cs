@@ -1,0 +1,28 @@
+using OpenKP.Web.Accounts;
+using OpenKP.Web.Audit;
+using OpenKP.Web.Registry;
+using OpenKP.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOpenKpPlatform();      // options, data directory, database, problems, OpenAPI, health, localisation, pages
+builder.Services
+    .AddAccounts()                // Identity, cookies for the portal, bearer tokens for the API, scope policies
+    .AddAuditTrail()
+    .AddRegistry();
+
+var app = builder.Build();
+
+app.UseOpenKpPlatform();          // errors as ProblemDetails, body limit, localisation, auth, idempotency keys
+
+app.MapPlatform();                // /health, /openapi/v1.json, /api/docs
+app.MapAccounts();                // /api/auth/token, /api/me, sign-in pages
+app.MapAuditTrail();              // /api/audit
+app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
+app.MapRazorPages();
+
+await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode
+await app.RunAsync();
+
+/// <summary>The web application's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

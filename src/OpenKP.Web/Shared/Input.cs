@@ -1,0 +1,133 @@
+using System.Globalization;
+using OpenKP.Shared;
+
+namespace OpenKP.Web.Shared;
+
+/// <summary>
+/// Collects every malformed field of a request at once, so one 400 lists them all.
+/// Handlers bind raw strings and parse here, which keeps error codes stable and messages clear.
+/// </summary>
+public sealed class Input
+{
+    private readonly List<Violation> _errors = [];
+
+    public bool IsValid => _errors.Count == 0;
+    public IReadOnlyList<Violation> Errors => _errors;
+
+    public string Code(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _errors.Add(new(InputCodes.Required, $"'{field}' is required: a two-letter ISO 3166-1 code such as BW, or EU.", field));
+            return string.Empty;
+        }
+
+        if (!ParticipantCode.TryParse(value, out var code))
+        {
+            _errors.Add(new(InputCodes.InvalidCode, $"'{value}' is not a two-letter ISO 3166-1 code (for example BW, AE, or EU).", field));
+            return string.Empty;
+        }
+
+        return code.Value;
+    }
+
+    public DateOnly Date(string? value, string field, DateOnly? fallback = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (fallback is { } f)
+            {
+                return f;
+            }
+
+            _errors.Add(new(InputCodes.Required, $"'{field}' is required, as YYYY-MM-DD.", field));
+            return default;
+        }
+
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            _errors.Add(new(InputCodes.InvalidDate, $"'{value}' is not a date as YYYY-MM-DD.", field));
+            return default;
+        }
+
+        return date;
+    }
+
+    public DateOnly? OptionalDate(string? value, string field)
+        => string.IsNullOrWhiteSpace(value) ? null : Date(value, field);
+
+    public string Text(string? value, string field, int maxLength, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                _errors.Add(new(InputCodes.Required, $"'{field}' is required.", field));
+            }
+
+            return string.Empty;
+        }
+
+        if (value.Length > maxLength)
+        {
+            _errors.Add(new(InputCodes.TooLong, $"'{field}' is longer than {maxLength} characters.", field));
+        }
+
+        return value.Trim();
+    }
+
+    public TEnum Enum<TEnum>(string? value, string field)
+        where TEnum : struct, System.Enum
+    {
+        var names = string.Join(", ", System.Enum.GetNames<TEnum>().Select(Kebab));
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _errors.Add(new(InputCodes.Required, $"'{field}' is required: one of {names}.", field));
+            return default;
+        }
+
+        var match = System.Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(Kebab(n), value.Trim(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            _errors.Add(new(InputCodes.InvalidValue, $"'{value}' is not a valid {field}: one of {names}.", field));
+            return default;
+        }
+
+        return System.Enum.Parse<TEnum>(match);
+    }
+
+    public int Page(int? value, string field, int @default, int max)
+    {
+        var v = value ?? @default;
+        if (v < 1 || v > max)
+        {
+            _errors.Add(new(InputCodes.InvalidPage, $"'{field}' must be between 1 and {max}.", field));
+            return @default;
+        }
+
+        return v;
+    }
+
+    public void Add(string code, string message, string field) => _errors.Add(new(code, message, field));
+
+    /// <summary><c>SelfSuspended</c> → <c>self-suspended</c>: how enums appear in the API and the docs.</summary>
+    public static string Kebab(string name)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, System.Enum => Kebab(value.ToString());
+}

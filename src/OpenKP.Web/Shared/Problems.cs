@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenKP.Shared;
+
+namespace OpenKP.Web.Shared;
+
+/// <summary>
+/// The one mapping from outcomes to HTTP: rule violations → 422 with a <c>violations</c> array,
+/// unknown → 404, state conflicts → 409, malformed input → 400. Every problem's <c>type</c> links
+/// to its entry in docs/problems.md.
+/// </summary>
+public static class Problems
+{
+    public const string DocsBase = "https://github.com/openkp/openkp/blob/main/docs/problems.md#";
+
+    public static ProblemHttpResult From<T>(Outcome<T> outcome) => outcome.Kind switch
+    {
+        OutcomeKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", outcome.Violations),
+        OutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", outcome.Violations),
+        _ => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks Kimberley Process rules", outcome.Violations),
+    };
+
+    /// <summary>Malformed input: 400 with every bad field at once.</summary>
+    public static ProblemHttpResult BadRequest(IReadOnlyList<Violation> violations)
+        => Problem(StatusCodes.Status400BadRequest, "The request is malformed", violations);
+
+    public static ProblemHttpResult BadRequest(string code, string message, string? field = null)
+        => BadRequest([new Violation(code, message, field)]);
+
+    public static ProblemHttpResult NotFound(string code, string message, string? field = null)
+        => Problem(StatusCodes.Status404NotFound, "Not found", [new Violation(code, message, field)]);
+
+    public static ProblemHttpResult Problem(int status, string title, IReadOnlyList<Violation> violations)
+    {
+        var first = violations.Count > 0 ? violations[0] : null;
+        return TypedResults.Problem(
+            statusCode: status,
+            title: title,
+            detail: violations.Count == 1 ? first!.Message : string.Join(" ", violations.Select(v => v.Message)),
+            type: first is null ? null : DocsBase + first.Code,
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = first?.Code,
+                ["violations"] = violations.Select(v => new { code = v.Code, message = v.Message, field = v.Field }).ToArray(),
+            });
+    }
+}
