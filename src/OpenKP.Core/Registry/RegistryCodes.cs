@@ -23,12 +23,10 @@ public static class RegistryCodes
     public const string StatusScopeRequired = "status-scope-required";
     public const string EmbargoEndsBeforeStart = "embargo-ends-before-start";
     public const string ZoneEndsBeforeStart = "zone-ends-before-start";
-    public const string ZoneParticipantMismatch = "zone-participant-mismatch";
     public const string OperatorLicenceTaken = "operator-licence-taken";
     public const string OperatorNeedsRole = "operator-needs-role";
     public const string OperatorValidityInverted = "operator-validity-inverted";
     public const string OperatorNotFound = "operator-not-found";
-    public const string AuthorityNotFound = "authority-not-found";
     public const string ConcurrencyConflict = "concurrency-conflict";
     public const string ReferenceDataInvalid = "reference-data-invalid";
 }

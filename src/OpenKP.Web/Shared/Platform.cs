@@ -113,8 +113,17 @@ internal static class Platform
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/problems", ProblemCatalogue).AllowAnonymous().ExcludeFromDescription();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("OpenKP API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>docs/problems.md, the page every problem's <c>type</c> points into.</summary>
+    private static IResult ProblemCatalogue()
+    {
+        using var stream = typeof(Platform).Assembly.GetManifestResourceStream("OpenKP.Web.problems.md")!;
+        using var reader = new StreamReader(stream);
+        return Results.Text(reader.ReadToEnd(), "text/markdown; charset=utf-8");
     }
 
     /// <summary>Migrations, then reference data on first start, then demo data in demo mode.</summary>

@@ -10,7 +10,8 @@ namespace OpenKP.Web.Shared;
 /// </summary>
 public static class Problems
 {
-    public const string DocsBase = "https://github.com/openkp/openkp/blob/main/docs/problems.md#";
+    /// <summary>Problem types are relative URIs into docs/problems.md, served by the app at <c>/problems</c>.</summary>
+    public const string DocsBase = "/problems#";
 
     public static ProblemHttpResult From<T>(Outcome<T> outcome) => outcome.Kind switch
     {
