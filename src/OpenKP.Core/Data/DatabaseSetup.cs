@@ -19,6 +19,14 @@ public static class DatabaseSetup
             _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly("OpenKP.Migrations.Sqlite")),
         };
 
+    /// <summary>Typed form, for building <see cref="OpenKpDb"/> options by hand (CLI, design-time factories, benchmarks).</summary>
+    public static DbContextOptions<OpenKpDb> OpenKpOptions(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<OpenKpDb>();
+        builder.UseOpenKpDatabase(provider, connectionString);
+        return builder.Options;
+    }
+
     /// <summary>The SQLite connection string for a data directory: <c>{dir}/openkp.db</c>.</summary>
     public static string SqliteConnectionString(string dataDirectory)
         => $"Data Source={Path.Combine(dataDirectory, "openkp.db")};Foreign Keys=True;Pooling=True";
