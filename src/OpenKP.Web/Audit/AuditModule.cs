@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Audit;
 using OpenKP.Data;
+using OpenKP.Shared;
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Shared;
 

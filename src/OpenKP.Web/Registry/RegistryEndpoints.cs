@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
 using OpenKP.Registry;
 using OpenKP.Web.Accounts;
+using OpenKP.Shared;
 using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Registry;
@@ -34,9 +35,9 @@ internal static class RegistryEndpoints
         officials.MapPut("/{id:long}", UpdateOperator).RequireAuthorization(Policies.ParticipantAuthority).WithSummary("Change or suspend a licence (send the version you read)");
     }
 
-    /// <summary>Every participant with its status on <paramref name="on"/> (YYYY-MM-DD, default today); filter by text, status or kind.</summary>
+    /// <summary>Every participant with its status on <paramref name="on"/> (YYYY-MM-DD, default today); filter by text or status.</summary>
     internal static async Task<Results<Ok<Paged<ParticipantSummary>>, ProblemHttpResult>> ListParticipants(
-        ParticipantDirectory directory, TimeProvider clock, string? on, string? q, string? status, int? page, int? pageSize, CancellationToken ct)
+        RegistryQueries registry, TimeProvider clock, string? on, string? q, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var input = new Input();
         var day = input.Date(on, "on", clock.Today());
@@ -47,23 +48,12 @@ internal static class RegistryEndpoints
             return Problems.BadRequest(input.Errors);
         }
 
-        var snapshot = await directory.SnapshotAsync(ct);
-        var rows = snapshot.Participants
-            .Select(x => (Participant: x, Standing: snapshot.StandingOf(x.Code, day)))
-            .Select(x => new ParticipantSummary(x.Participant.Code, x.Participant.NameEn, x.Participant.NameFr, x.Participant.Kind, x.Participant.Admitted.ToString(),
-                StandingView.StatusName(x.Standing.ParticipantCode == x.Participant.Code ? x.Standing.Status : ParticipantStatus.Withdrawn),
-                x.Standing.Since?.EffectiveOn))
-            .Where(x => string.IsNullOrWhiteSpace(q) || x.Code.Equals(q.Trim(), StringComparison.OrdinalIgnoreCase)
-                || x.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || x.NameFr.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Where(x => string.IsNullOrWhiteSpace(status) || x.Status.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderBy(x => x.Name, StringComparer.Ordinal)
-            .ToList();
-        return TypedResults.Ok(new Paged<ParticipantSummary>([.. rows.Skip((p - 1) * size).Take(size)], p, size, rows.Count));
+        return TypedResults.Ok(await registry.ListParticipantsAsync(new ParticipantListQuery(day, q, status, p, size), ct));
     }
 
     /// <summary>A participant: its status today, full history with decisions, zones, embargoes on its origin, authorities.</summary>
     internal static async Task<Results<Ok<ParticipantView>, ProblemHttpResult>> GetParticipant(
-        string code, ParticipantDirectory directory, OpenKpDb db, TimeProvider clock, CancellationToken ct)
+        string code, RegistryQueries registry, TimeProvider clock, CancellationToken ct)
     {
         var input = new Input();
         var c = input.Code(code, "code");
@@ -72,33 +62,14 @@ internal static class RegistryEndpoints
             return Problems.BadRequest(input.Errors);
         }
 
-        var snapshot = await directory.SnapshotAsync(ct);
-        var participant = snapshot.Find(c);
-        if (participant is null)
-        {
-            return Problems.NotFound(RegistryCodes.ParticipantNotFound, $"There is no participant {c} in the registry.", "code");
-        }
-
-        var today = clock.Today();
-        var embargoes = await db.Embargoes.AsNoTracking().Where(e => e.OriginCode == c).OrderBy(e => e.From).ToListAsync(ct);
-        var authorities = await db.Authorities.AsNoTracking().Where(a => a.ParticipantCode == c).OrderBy(a => a.Name).ToListAsync(ct);
-        var members = c == "EU"
-            ? await db.EuMemberships.AsNoTracking().OrderBy(m => m.From).ThenBy(m => m.CountryCode)
-                .Select(m => new EuMemberView(m.CountryCode, m.Name, m.From, m.EndsOn)).ToListAsync(ct)
-            : [];
-        return TypedResults.Ok(new ParticipantView(
-            participant.Code, participant.NameEn, participant.NameFr, participant.Kind, participant.Admitted.ToString(),
-            StandingView.Of(snapshot.StandingOf(c, today)),
-            [.. snapshot.History(c).Select(e => StatusEventView.Of(e, today))],
-            [.. snapshot.Zones(c).OrderBy(z => z.From).ThenBy(z => z.Name, StringComparer.Ordinal).Select(ZoneView.Of)],
-            [.. embargoes.Select(EmbargoView.Of)],
-            [.. authorities.Select(AuthorityView.Of)],
-            members));
+        return await registry.GetParticipantAsync(c, clock.Today(), ct) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound(RegistryCodes.ParticipantNotFound, $"There is no participant {c} in the registry.", "code");
     }
 
     /// <summary>Where a participant or country stands on <paramref name="on"/>; EU member states resolve to the EU.</summary>
     internal static async Task<Results<Ok<StandingView>, ProblemHttpResult>> GetStatus(
-        string code, string? on, ParticipantDirectory directory, TimeProvider clock, CancellationToken ct)
+        string code, string? on, RegistryQueries registry, TimeProvider clock, CancellationToken ct)
     {
         var input = new Input();
         var c = input.Code(code, "code");
@@ -108,14 +79,9 @@ internal static class RegistryEndpoints
             return Problems.BadRequest(input.Errors);
         }
 
-        var snapshot = await directory.SnapshotAsync(ct);
-        var standing = snapshot.StandingOf(c, day);
-        if (standing.ParticipantCode is null && snapshot.Find(c) is null)
-        {
-            return Problems.NotFound(RegistryCodes.ParticipantNotFound, $"{c} is neither a participant nor covered by one on {day:yyyy-MM-dd}.", "code");
-        }
-
-        return TypedResults.Ok(StandingView.Of(standing));
+        return await registry.StandingAsync(c, day, ct) is { } standing
+            ? TypedResults.Ok(standing)
+            : Problems.NotFound(RegistryCodes.ParticipantNotFound, $"{c} is neither a participant nor covered by one on {day:yyyy-MM-dd}.", "code");
     }
 
     /// <summary>
@@ -124,7 +90,7 @@ internal static class RegistryEndpoints
     /// </summary>
     internal static async Task<Results<Ok<TradePermissionView>, ProblemHttpResult>> CheckTradePermission(
         string? exporter, string? importer, string? origin, string? zone, string? on, bool? governmentCertified,
-        ParticipantDirectory directory, TimeProvider clock, CancellationToken ct)
+        RegistryQueries registry, TimeProvider clock, CancellationToken ct)
     {
         var input = new Input();
         var x = input.Code(exporter, "exporter");
@@ -137,8 +103,7 @@ internal static class RegistryEndpoints
             return Problems.BadRequest(input.Errors);
         }
 
-        var answer = await directory.TradePermissionAsync(new TradeQuestion(x, i, o, z.Length == 0 ? null : z, day, governmentCertified ?? false), ct);
-        return TypedResults.Ok(TradePermissionView.Of(answer));
+        return TypedResults.Ok(await registry.TradePermissionAsync(new TradeQuestion(x, i, o, z.Length == 0 ? null : z, day, governmentCertified ?? false), ct));
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<AuthorityView>>, ProblemHttpResult>> ListAuthorities(string code, OpenKpDb db, CancellationToken ct)
@@ -160,12 +125,8 @@ internal static class RegistryEndpoints
     }
 
     /// <summary>Observers, with whether each still observes the scheme today.</summary>
-    internal static async Task<Ok<IReadOnlyList<ObserverView>>> ListObservers(OpenKpDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var today = clock.Today();
-        var list = await db.Observers.AsNoTracking().OrderBy(o => o.Since).ThenBy(o => o.Name).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<ObserverView>>([.. list.Select(o => new ObserverView(o.Name, o.Kind, o.Since, o.Until, o.Until is null || o.Until >= today))]);
-    }
+    internal static async Task<Ok<IReadOnlyList<ObserverView>>> ListObservers(RegistryQueries registry, TimeProvider clock, CancellationToken ct)
+        => TypedResults.Ok(await registry.ObserversAsync(clock.Today(), ct));
 
     internal static async Task<Ok<IReadOnlyList<EmbargoView>>> ListEmbargoes(OpenKpDb db, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ internal static class RegistryModule
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
         services.AddScoped<ParticipantDirectory>();
+        services.AddScoped<RegistryQueries>();
         services.AddScoped<RegistryEditor>();
         return services;
     }

@@ -112,21 +112,7 @@ public sealed class Input
     public void Add(string code, string message, string field) => _errors.Add(new(code, message, field));
 
     /// <summary><c>SelfSuspended</c> → <c>self-suspended</c>: how enums appear in the API and the docs.</summary>
-    public static string Kebab(string name)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return sb.ToString();
-    }
+    public static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 
     public static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, System.Enum => Kebab(value.ToString());

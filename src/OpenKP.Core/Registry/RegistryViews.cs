@@ -1,7 +1,10 @@
-using OpenKP.Registry;
-using OpenKP.Web.Shared;
+using System.Text.Json;
+using OpenKP.Shared;
 
-namespace OpenKP.Web.Registry;
+namespace OpenKP.Registry;
+
+// The registry's published shapes: the API returns them as JSON, the CLI prints them (and with --json
+// the same JSON in local and remote mode), the portal renders them. Enums appear in kebab case.
 
 /// <summary>A participant in the list, with its status on the day asked.</summary>
 public sealed record ParticipantSummary(string Code, string Name, string NameFr, ParticipantKind Kind, string Admitted, string Status, DateOnly? StatusSince);
@@ -16,7 +19,17 @@ public sealed record StandingView(
         s.CompliantZones, s.SpecialMeasuresAreas, s.Since?.EffectiveOn, s.Since is null ? null : DecisionView.Of(s.Since.Decision));
 
     /// <summary><c>not-participant</c> when the code had no participant status that day.</summary>
-    public static string StatusName(ParticipantStatus? status) => status is { } st ? Input.Kebab(st) : "not-participant";
+    public static string StatusName(ParticipantStatus? status) => status is { } st ? Kebab(st) : NotParticipant;
+
+    /// <summary>The status name of a code that had no participant status on the day.</summary>
+    public const string NotParticipant = "not-participant";
+
+    /// <summary><c>SelfSuspended</c> → <c>self-suspended</c>: how enums appear in the API.</summary>
+    public static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Every status name a list can be filtered on.</summary>
+    public static IReadOnlyList<string> StatusNames { get; } = [.. Enum.GetValues<ParticipantStatus>().Select(s => Kebab(s)), NotParticipant];
 }
 
 public sealed record DecisionView(string Title, DateOnly? Date, string? Reference)
@@ -29,7 +42,7 @@ public sealed record StatusEventView(
     string? Confidence, string EnteredBy, DateTime EnteredAt, bool Scheduled)
 {
     public static StatusEventView Of(StatusEvent e, DateOnly today) => new(
-        e.Id, e.EffectiveOn, new OpenKP.Shared.PartialDate(e.EffectiveOn, e.Precision).ToString(), Input.Kebab(e.Status), e.Scope, e.Note,
+        e.Id, e.EffectiveOn, new PartialDate(e.EffectiveOn, e.Precision).ToString(), StandingView.Kebab(e.Status), e.Scope, e.Note,
         DecisionView.Of(e.Decision), e.Confidence, e.EnteredBy, e.EnteredAt, e.EffectiveOn > today);
 }
 
@@ -75,19 +88,3 @@ public sealed record TradePermissionView(
 }
 
 public sealed record ViolationView(string Code, string Message, string? Field);
-
-// Requests: raw strings, parsed by Input so every malformed field is reported at once with a code.
-
-/// <summary>Record a status change. <c>status</c>: applicant, active, suspended, self-suspended, special-measures, zone-limited, withdrawn.</summary>
-public sealed record RecordStatusEventRequest(string? EffectiveOn, string? Status, string? Scope, string? Note, string? DecisionTitle, string? DecisionDate, string? DecisionReference);
-
-public sealed record RecordZoneRequest(string? Name, string? Kind, string? From, string? EndsOn, string? Source);
-
-public sealed record RecordEmbargoRequest(string? Origin, string? From, string? EndsOn, bool GovernmentCertifiedExempt, string? Note, string? DecisionTitle, string? DecisionDate, string? DecisionReference);
-
-public sealed record AddParticipantRequest(string? Code, string? NameEn, string? NameFr, string? Kind, string? AdmittedOn);
-
-public sealed record AuthorityRequest(string? Name, string? Role, string? Address, string? Contact);
-
-/// <summary>Create or update a licensed operator. <c>version</c> is required on update (optimistic concurrency).</summary>
-public sealed record OperatorRequest(string? CompanyName, string? Address, string? LicenceNumber, bool IsExporter, bool IsImporter, string? ValidFrom, string? ValidTo, bool Suspended, Guid? Version);
