@@ -1,7 +1,30 @@
+using System.CommandLine;
+using OpenKP.Cli.Audit;
+using OpenKP.Cli.Registry;
+using OpenKP.Cli.Shared;
+
 namespace OpenKP.Cli;
 
 /// <summary>The <c>openkp</c> command. Named apart from the web app's Program so tests can reference both.</summary>
 public static class OpenKpCli
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) => RunAsync(args, CliContext.ForConsole());
+
+    /// <summary>Runs one command line; everything outside the process comes from <paramref name="context"/>.</summary>
+    internal static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct = default)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand(
+            "openkp: the Kimberley Process registry from the command line. Works on the local data directory " +
+            "(as `dotnet run --project src/OpenKP.Web` does) or, with --server, against an OpenKP server. " +
+            "Exit codes: 0 done, 1 error, 2 trade refused, 3 audit chain broken.");
+        globals.AddTo(root);
+        ParticipantCommands.AddTo(root, context, globals);
+        TradePermissionCommand.AddTo(root, context, globals);
+        RegistryImportCommand.AddTo(root, context, globals);
+        AuditCommands.AddTo(root, context, globals);
+
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return await root.Parse(args).InvokeAsync(configuration, ct);
+    }
 }
