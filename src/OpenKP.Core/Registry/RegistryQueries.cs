@@ -78,9 +78,11 @@ public sealed class RegistryQueries(OpenKpDb db, ParticipantDirectory directory)
     {
         var standing = snapshot.StandingOf(participant.Code, on);
 
-        // A member state that resolves to another participant (GB inside the EU) is not trading in its own name.
-        var status = standing.ParticipantCode == participant.Code ? standing.Status : ParticipantStatus.Withdrawn;
-        return new ParticipantSummary(participant.Code, participant.NameEn, participant.NameFr, participant.Kind, participant.Admitted.ToString(),
-            StandingView.StatusName(status), standing.Since?.EffectiveOn);
+        // A state that trades through the EU on the day (GB until 2020-12-31) is listed as covered by it.
+        return standing.ParticipantCode is { } covering && covering != participant.Code
+            ? new ParticipantSummary(participant.Code, participant.NameEn, participant.NameFr, participant.Kind, participant.Admitted.ToString(),
+                StandingView.CoveredBy(covering), null)
+            : new ParticipantSummary(participant.Code, participant.NameEn, participant.NameFr, participant.Kind, participant.Admitted.ToString(),
+                StandingView.StatusName(standing.Status), standing.Since?.EffectiveOn);
     }
 }

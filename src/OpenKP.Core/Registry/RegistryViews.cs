@@ -28,8 +28,11 @@ public sealed record StandingView(
     public static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
+    /// <summary>The status name of a state that trades through another participant on the day: <c>covered-by-eu</c>.</summary>
+    public static string CoveredBy(string participant) => "covered-by-" + participant.ToLowerInvariant();
+
     /// <summary>Every status name a list can be filtered on.</summary>
-    public static IReadOnlyList<string> StatusNames { get; } = [.. Enum.GetValues<ParticipantStatus>().Select(s => Kebab(s)), NotParticipant];
+    public static IReadOnlyList<string> StatusNames { get; } = [.. Enum.GetValues<ParticipantStatus>().Select(s => Kebab(s)), CoveredBy("EU"), NotParticipant];
 }
 
 public sealed record DecisionView(string Title, DateOnly? Date, string? Reference)

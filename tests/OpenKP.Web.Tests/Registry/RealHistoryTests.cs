@@ -107,6 +107,16 @@ public sealed class RealHistoryTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var own = await client.GetJson("/api/participants/GB/status?on=2021-06-01");
         Assert.Equal("GB", own.Str("participant"));
         Assert.Equal("active", own.Str("status"));
+
+        var listed2020 = await client.GetJson("/api/participants?on=2020-06-01&q=GB");
+        Assert.Equal("covered-by-eu", Assert.Single(listed2020.GetProperty("items").EnumerateArray()).Str("status"));
+        var covered = await client.GetJson("/api/participants?on=2020-06-01&status=covered-by-eu");
+        var coveredCodes = covered.GetProperty("items").EnumerateArray().Select(p => p.Str("code")).ToList();
+        Assert.Contains("GB", coveredCodes);
+        Assert.Contains("HR", coveredCodes); // a participant of its own until it joined the EU in 2013
+        Assert.DoesNotContain("BW", coveredCodes);
+        var listed2021 = await client.GetJson("/api/participants?on=2021-06-01&q=GB");
+        Assert.Equal("active", Assert.Single(listed2021.GetProperty("items").EnumerateArray()).Str("status"));
     }
 
     [Fact]
