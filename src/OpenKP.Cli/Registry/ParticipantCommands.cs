@@ -28,13 +28,13 @@ internal static class ParticipantCommands
         var command = new Command("list", "Every participant with its status on a day") { on, search, status };
         command.SetAction(CliRun.Action(context, globals, async (parse, run, ct) =>
         {
-            var input = new CliInput();
+            var input = new Input();
             var day = input.OptionalDate(parse.GetValue(on), "--on") ?? context.Today;
             var wanted = input.OneOf(parse.GetValue(status), "--status", StandingView.StatusNames);
             var text = parse.GetValue(search);
             if (!input.IsValid)
             {
-                return run.Output.Fail(input.Problem);
+                return run.Output.Fail(new Problem(input.Errors));
             }
 
             var answer = await run.AskAsync(
@@ -57,11 +57,11 @@ internal static class ParticipantCommands
             var table = run.Output.Table("Code", "Participant", "Kind", "Status", "Since");
             foreach (var p in list.Items)
             {
-                table.AddRow(p.Code, Output.Text(p.Name), StandingView.Kebab(p.Kind), Output.Status(p.Status), p.StatusSince is { } since ? CliInput.Day(since) : string.Empty);
+                table.AddRow(p.Code, Output.Text(p.Name), StandingView.Kebab(p.Kind), Output.Status(p.Status), p.StatusSince is { } since ? Output.Day(since) : string.Empty);
             }
 
             run.Output.Console.Write(table);
-            run.Output.Console.MarkupLine(Output.Text($"{list.Total} participant{(list.Total == 1 ? string.Empty : "s")} on {CliInput.Day(day)}."));
+            run.Output.Console.MarkupLine(Output.Text($"{list.Total} participant{(list.Total == 1 ? string.Empty : "s")} on {Output.Day(day)}."));
             return ExitCodes.Ok;
         }));
         return command;
@@ -73,11 +73,11 @@ internal static class ParticipantCommands
         var command = new Command("show", "A participant: its status today, its whole history with the decisions, zones, embargoes and authorities") { code };
         command.SetAction(CliRun.Action(context, globals, async (parse, run, ct) =>
         {
-            var input = new CliInput();
+            var input = new Input();
             var c = input.Code(parse.GetValue(code), "code");
             if (!input.IsValid)
             {
-                return run.Output.Fail(input.Problem);
+                return run.Output.Fail(new Problem(input.Errors));
             }
 
             var answer = await run.AskAsync(
@@ -110,9 +110,9 @@ internal static class ParticipantCommands
         var console = output.Console;
         console.MarkupLine($"[bold]{Output.Text(p.Name)}[/] ({p.Code}) · {Output.Text(p.NameFr)}");
         console.MarkupLine($"Kind: {StandingView.Kebab(p.Kind)} · admitted {Output.Text(p.Admitted)}");
-        var since = p.Today.Since is { } day ? $" since {CliInput.Day(day)}" : string.Empty;
+        var since = p.Today.Since is { } day ? $" since {Output.Day(day)}" : string.Empty;
         var scope = p.Today.Scope is { Length: > 0 } s ? $" ({Output.Text(s)})" : string.Empty;
-        console.MarkupLine($"Status on {CliInput.Day(p.Today.On)}: {Output.Status(p.Today.Status)}{Output.Text(since)}{scope}");
+        console.MarkupLine($"Status on {Output.Day(p.Today.On)}: {Output.Status(p.Today.Status)}{Output.Text(since)}{scope}");
 
         console.WriteLine();
         console.MarkupLine("[bold]History[/]");
@@ -132,7 +132,7 @@ internal static class ParticipantCommands
             var zones = output.Table("Zone", "Kind", "From", "Until");
             foreach (var z in p.Zones)
             {
-                zones.AddRow(Output.Text(z.Name), StandingView.Kebab(z.Kind), CliInput.Day(z.From), z.EndsOn is { } end ? "before " + CliInput.Day(end) : "open");
+                zones.AddRow(Output.Text(z.Name), StandingView.Kebab(z.Kind), Output.Day(z.From), z.EndsOn is { } end ? "before " + Output.Day(end) : "open");
             }
 
             console.Write(zones);
@@ -145,7 +145,7 @@ internal static class ParticipantCommands
             var embargoes = output.Table("From", "Until", "Government-certified exempt", "Decision");
             foreach (var e in p.Embargoes)
             {
-                embargoes.AddRow(CliInput.Day(e.From), e.EndsOn is { } end ? "before " + CliInput.Day(end) : "open", e.GovernmentCertifiedExempt ? "yes" : "no", Output.Text(e.Decision.Title));
+                embargoes.AddRow(Output.Day(e.From), e.EndsOn is { } end ? "before " + Output.Day(end) : "open", e.GovernmentCertifiedExempt ? "yes" : "no", Output.Text(e.Decision.Title));
             }
 
             console.Write(embargoes);
@@ -171,7 +171,7 @@ internal static class ParticipantCommands
             var members = output.Table("Code", "Member state", "From", "Until");
             foreach (var m in p.Members)
             {
-                members.AddRow(m.Code, Output.Text(m.Name), CliInput.Day(m.From), m.EndsOn is { } end ? "before " + CliInput.Day(end) : "open");
+                members.AddRow(m.Code, Output.Text(m.Name), Output.Day(m.From), m.EndsOn is { } end ? "before " + Output.Day(end) : "open");
             }
 
             console.Write(members);
@@ -179,7 +179,7 @@ internal static class ParticipantCommands
     }
 
     private static string ListQuery(DateOnly day, string? search, string? status, int page)
-        => $"api/participants?on={CliInput.Day(day)}&page={page}&pageSize={PageSize}"
+        => $"api/participants?on={Output.Day(day)}&page={page}&pageSize={PageSize}"
             + (string.IsNullOrWhiteSpace(search) ? string.Empty : "&q=" + Uri.EscapeDataString(search))
             + (status is null ? string.Empty : "&status=" + Uri.EscapeDataString(status));
 

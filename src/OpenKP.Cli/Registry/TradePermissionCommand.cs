@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenKP.Cli.Shared;
+using OpenKP.Shared;
 using OpenKP.Registry;
 using Spectre.Console;
 
@@ -22,7 +23,7 @@ internal static class TradePermissionCommand
         };
         command.SetAction(CliRun.Action(context, globals, async (parse, run, ct) =>
         {
-            var input = new CliInput();
+            var input = new Input();
             var x = input.Code(parse.GetValue(exporter), "--exporter");
             var i = input.Code(parse.GetValue(importer), "--importer");
             var o = input.Code(parse.GetValue(origin), "--origin");
@@ -31,10 +32,10 @@ internal static class TradePermissionCommand
             var certified = parse.GetValue(governmentCertified);
             if (!input.IsValid)
             {
-                return run.Output.Fail(input.Problem);
+                return run.Output.Fail(new Problem(input.Errors));
             }
 
-            var query = $"api/trade-permission?exporter={x}&importer={i}&origin={o}&on={CliInput.Day(day)}"
+            var query = $"api/trade-permission?exporter={x}&importer={i}&origin={o}&on={Output.Day(day)}"
                 + (z is null ? string.Empty : "&zone=" + Uri.EscapeDataString(z))
                 + (certified ? "&governmentCertified=true" : string.Empty);
             var answer = await run.AskAsync(
@@ -65,7 +66,7 @@ internal static class TradePermissionCommand
     {
         var console = output.Console;
         var zone = p.Zone is null ? string.Empty : $" (zone {p.Zone})";
-        var question = $"{p.Exporter.Code} → {p.Importer.Code}, origin {p.Origin.Code}{zone}, on {CliInput.Day(p.On)}";
+        var question = $"{p.Exporter.Code} → {p.Importer.Code}, origin {p.Origin.Code}{zone}, on {Output.Day(p.On)}";
         console.MarkupLine(p.Allowed
             ? $"[green bold]ALLOWED[/]  {Output.Text(question)}"
             : $"[red bold]REFUSED[/]  {Output.Text(question)}");

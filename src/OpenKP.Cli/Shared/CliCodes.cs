@@ -1,17 +1,12 @@
 namespace OpenKP.Cli.Shared;
 
 /// <summary>
-/// Stable codes of the problems only the command line has (documented in docs/cli.md). Input codes
-/// are the API's (<c>required</c>, <c>invalid-code</c>, <c>invalid-date</c>, <c>invalid-value</c>), so a
-/// script sees the same code whether it checked locally or asked a server.
+/// Stable codes of the problems only the command line has (documented in docs/cli.md). Input is
+/// parsed by <see cref="OpenKP.Shared.Input"/> with the API's codes, so a script sees the same code
+/// whether it checked locally or asked a server.
 /// </summary>
 internal static class CliCodes
 {
-    public const string Required = "required";
-    public const string InvalidCode = "invalid-code";
-    public const string InvalidDate = "invalid-date";
-    public const string InvalidValue = "invalid-value";
-
     /// <summary>Options of the two modes mixed, e.g. <c>--token</c> without <c>--server</c>.</summary>
     public const string OptionConflict = "option-conflict";
     /// <summary><c>--password</c>: passwords are never taken from the command line.</summary>

@@ -1,3 +1,4 @@
+using OpenKP.Shared;
 using System.CommandLine;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -135,7 +136,7 @@ internal sealed class CliRun(CliContext context, Output output, Target target)
     public static Problem Explain(Problem problem, ApiClient api) => problem.HttpStatus == 401 && !api.HasCredentials
         ? problem with
         {
-            Violations = [.. problem.Violations, new(CliCodes.Required,
+            Violations = [.. problem.Violations, new(InputCodes.Required,
                 $"This needs a signed-in account: add --token TOKEN (or env {GlobalOptions.TokenVariable}), or --user NAME.")],
         }
         : problem;

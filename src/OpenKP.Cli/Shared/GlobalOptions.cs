@@ -1,3 +1,4 @@
+using OpenKP.Shared;
 using System.CommandLine;
 using OpenKP.Data;
 
@@ -49,7 +50,7 @@ internal sealed class GlobalOptions
     /// <summary>Works out the mode from the options and the environment; every conflict is reported at once.</summary>
     public Answer<Target> Resolve(ParseResult parse, CliContext context)
     {
-        var input = new CliInput();
+        var input = new Input();
         if (parse.GetResult(Password) is not null)
         {
             input.Add(CliCodes.PasswordOnCommandLine,
@@ -74,13 +75,13 @@ internal sealed class GlobalOptions
 
             if (!Uri.TryCreate(server.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                input.Add(CliCodes.InvalidValue, $"--server: '{server}' is not an http:// or https:// URL.", "--server");
-                return input.Problem;
+                input.Add(InputCodes.InvalidValue, $"--server: '{server}' is not an http:// or https:// URL.", "--server");
+                return new Problem(input.Errors);
             }
 
             if (!input.IsValid)
             {
-                return input.Problem;
+                return new Problem(input.Errors);
             }
 
             var baseUri = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
@@ -96,18 +97,18 @@ internal sealed class GlobalOptions
         var providerText = parse.GetValue(Database) ?? NullIfBlank(context.Environment(DatabaseVariable));
         if (!DatabaseSetup.TryParseProvider(providerText, out var provider))
         {
-            input.Add(CliCodes.InvalidValue, $"--database: '{providerText}' is not sqlite or postgres.", "--database");
+            input.Add(InputCodes.InvalidValue, $"--database: '{providerText}' is not sqlite or postgres.", "--database");
         }
 
         var connection = parse.GetValue(Connection) ?? NullIfBlank(context.Environment(ConnectionVariable));
         if (provider == DatabaseProvider.Postgres && connection is null)
         {
-            input.Add(CliCodes.Required, $"--database postgres needs --connection (or env {ConnectionVariable}).", "--connection");
+            input.Add(InputCodes.Required, $"--database postgres needs --connection (or env {ConnectionVariable}).", "--connection");
         }
 
         if (!input.IsValid)
         {
-            return input.Problem;
+            return new Problem(input.Errors);
         }
 
         if (connection is not null)

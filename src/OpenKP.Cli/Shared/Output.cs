@@ -39,7 +39,9 @@ internal sealed class Output
         var http = problem.HttpStatus is { } status ? $" (HTTP {status})" : string.Empty;
         foreach (var v in problem.Violations)
         {
-            _context.Error.WriteLine($"error: {v.Code}: {v.Message}{http}");
+            // The field leads when the message does not name it: "error: invalid-code: --origin: '1X' is not …".
+            var field = v.Field is { Length: > 0 } f && !v.Message.Contains(f, StringComparison.Ordinal) ? $"{f}: " : string.Empty;
+            _context.Error.WriteLine($"error: {v.Code}: {field}{v.Message}{http}");
         }
 
         return ExitCodes.Error;
@@ -67,6 +69,9 @@ internal sealed class Output
         "applicant" => $"[blue]{status}[/]",
         _ => $"[grey]{Markup.Escape(status)}[/]",
     };
+
+    /// <summary>A day as the API writes it: YYYY-MM-DD.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Text(string? text) => Markup.Escape(text ?? string.Empty);
 

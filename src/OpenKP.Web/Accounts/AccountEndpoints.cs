@@ -1,3 +1,4 @@
+using OpenKP.Shared;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -45,7 +46,7 @@ internal static class AccountEndpoints
         if (result.IsLockedOut)
         {
             return Problems.Problem(StatusCodes.Status401Unauthorized, "Account locked",
-                [new(InputCodes.AccountLockedOut, "Too many failed sign-ins: this account is locked for 15 minutes.", "userName")]);
+                [new(PlatformCodes.AccountLockedOut, "Too many failed sign-ins: this account is locked for 15 minutes.", "userName")]);
         }
 
         if (!result.Succeeded)
@@ -67,5 +68,5 @@ internal static class AccountEndpoints
 
     private static ProblemHttpResult InvalidCredentials()
         => Problems.Problem(StatusCodes.Status401Unauthorized, "Sign-in failed",
-            [new(InputCodes.InvalidCredentials, "The user name or password is wrong.", "password")]);
+            [new(PlatformCodes.InvalidCredentials, "The user name or password is wrong.", "password")]);
 }

@@ -1,3 +1,4 @@
+using OpenKP.Shared;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
@@ -62,11 +63,11 @@ internal sealed class IdempotencyKeys(RequestDelegate next)
                 return;
             case { Outcome: IdempotencyStore.ClaimOutcome.Mismatch }:
                 await Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
-                    [new(InputCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request. Use a new key for a new request.", Header)]).ExecuteAsync(context);
+                    [new(PlatformCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request. Use a new key for a new request.", Header)]).ExecuteAsync(context);
                 return;
             case { Outcome: IdempotencyStore.ClaimOutcome.InFlight }:
                 await Problems.Problem(StatusCodes.Status409Conflict, "Request in progress",
-                    [new(InputCodes.IdempotencyKeyInFlight, "A request with this Idempotency-Key is still being processed; retry shortly.", Header)]).ExecuteAsync(context);
+                    [new(PlatformCodes.IdempotencyKeyInFlight, "A request with this Idempotency-Key is still being processed; retry shortly.", Header)]).ExecuteAsync(context);
                 return;
         }
 

@@ -156,12 +156,12 @@ internal static class ProblemDefaults
         {
             var code = p.Status switch
             {
-                400 => InputCodes.MalformedBody,
-                401 => InputCodes.Unauthenticated,
-                403 => InputCodes.Forbidden,
-                404 => InputCodes.RouteNotFound,
-                413 => InputCodes.BodyTooLarge,
-                _ when p.Status >= 500 => InputCodes.InternalError,
+                400 => PlatformCodes.MalformedBody,
+                401 => PlatformCodes.Unauthenticated,
+                403 => PlatformCodes.Forbidden,
+                404 => PlatformCodes.RouteNotFound,
+                413 => PlatformCodes.BodyTooLarge,
+                _ when p.Status >= 500 => PlatformCodes.InternalError,
                 _ => null,
             };
             if (code is not null)
@@ -170,11 +170,11 @@ internal static class ProblemDefaults
                 p.Type = Problems.DocsBase + code;
                 p.Detail ??= code switch
                 {
-                    InputCodes.MalformedBody => "The request body or a parameter could not be read. Send JSON matching the documented schema.",
-                    InputCodes.Unauthenticated => "Sign in, or send a bearer token from POST /api/auth/token.",
-                    InputCodes.Forbidden => "Your account may not do this: the action belongs to another role, participant or company.",
-                    InputCodes.RouteNotFound => "There is nothing at this address.",
-                    InputCodes.BodyTooLarge => "The request body is larger than this endpoint accepts.",
+                    PlatformCodes.MalformedBody => "The request body or a parameter could not be read. Send JSON matching the documented schema.",
+                    PlatformCodes.Unauthenticated => "Sign in, or send a bearer token from POST /api/auth/token.",
+                    PlatformCodes.Forbidden => "Your account may not do this: the action belongs to another role, participant or company.",
+                    PlatformCodes.RouteNotFound => "There is nothing at this address.",
+                    PlatformCodes.BodyTooLarge => "The request body is larger than this endpoint accepts.",
                     _ => "Something went wrong on our side. It has been logged; please try again.",
                 };
             }

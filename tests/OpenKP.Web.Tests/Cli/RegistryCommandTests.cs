@@ -92,9 +92,9 @@ public sealed class RegistryCommandTests(OpenKpApp app) : IClassFixture<OpenKpAp
         var result = await CliHarness.LocalAsync(app, "trade-permission", "--exporter", "Botswana", "--importer", "AE", "--origin", "1X", "--on", "2014-02-30");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: invalid-code: --exporter", result.Error, StringComparison.Ordinal);
-        Assert.Contains("error: invalid-code: --origin", result.Error, StringComparison.Ordinal);
-        Assert.Contains("error: invalid-date: --on", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: invalid-code: --exporter: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: invalid-code: --origin: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: invalid-date: --on: ", result.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Out);
     }
 
@@ -162,7 +162,7 @@ public sealed class RegistryCommandTests(OpenKpApp app) : IClassFixture<OpenKpAp
         var result = await CliHarness.RunAsync(["participants", "list", "--server", "ftp://example.org"]);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: invalid-value: --server", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: invalid-value: --server: ", result.Error, StringComparison.Ordinal);
     }
 
     /// <summary>JSON text with properties sorted, so equal documents compare equal.</summary>

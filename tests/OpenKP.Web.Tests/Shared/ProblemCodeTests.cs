@@ -1,5 +1,6 @@
 using System.Reflection;
 using OpenKP.Registry;
+using OpenKP.Shared;
 using OpenKP.Web.Shared;
 using OpenKP.Web.Tests.Infrastructure;
 
@@ -10,13 +11,14 @@ public sealed class ProblemCodeTests(OpenKpApp app) : IClassFixture<OpenKpApp>
 {
     public static IReadOnlyList<(string Owner, string Code)> AllCodes() =>
     [
-        .. new[] { typeof(RegistryCodes), typeof(InputCodes) }
+        .. new[] { typeof(RegistryCodes), typeof(InputCodes), typeof(PlatformCodes) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string))
                 .Select(f => (t.Name, (string)f.GetRawConstantValue()!))),
     ];
 
-    private static string ProblemsDoc()
+    /// <summary>The folder holding OpenKP.slnx.</summary>
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenKP.slnx")))
@@ -24,8 +26,10 @@ public sealed class ProblemCodeTests(OpenKpApp app) : IClassFixture<OpenKpApp>
             dir = dir.Parent;
         }
 
-        return File.ReadAllText(Path.Combine(dir!.FullName, "docs", "problems.md"));
+        return dir!.FullName;
     }
+
+    private static string ProblemsDoc() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "problems.md"));
 
     [Fact]
     public void Every_code_is_unique()

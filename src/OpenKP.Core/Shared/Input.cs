@@ -1,11 +1,10 @@
 using System.Globalization;
-using OpenKP.Shared;
-
-namespace OpenKP.Web.Shared;
+namespace OpenKP.Shared;
 
 /// <summary>
-/// Collects every malformed field of a request at once, so one 400 lists them all.
-/// Handlers bind raw strings and parse here, which keeps error codes stable and messages clear.
+/// Collects every malformed field of a request or command line at once, so one answer lists them all.
+/// The API's handlers and the CLI's commands take raw strings and parse here, which keeps error codes
+/// stable and messages the same wherever a value was typed.
 /// </summary>
 public sealed class Input
 {
@@ -107,6 +106,23 @@ public sealed class Input
         }
 
         return v;
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (any case), or null when no value was given.</summary>
+    public string? OneOf(string? value, string field, IReadOnlyList<string> allowed)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var match = allowed.FirstOrDefault(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            _errors.Add(new(InputCodes.InvalidValue, $"'{value}' is not a valid {field}: one of {string.Join(", ", allowed)}.", field));
+        }
+
+        return match;
     }
 
     public void Add(string code, string message, string field) => _errors.Add(new(code, message, field));
