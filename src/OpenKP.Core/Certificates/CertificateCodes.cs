@@ -1,0 +1,38 @@
+namespace OpenKP.Certificates;
+
+/// <summary>
+/// Stable codes for certificate issuance and verification, documented in docs/problems.md. The
+/// registry's trade codes (<c>exporter-suspended</c>, <c>origin-embargoed</c>, …) come with them.
+/// </summary>
+public static class CertificateCodes
+{
+    // Issuance
+    public const string ExporterNotLicensed = "exporter-not-licensed";
+    public const string ImporterNotLicensed = "importer-not-licensed";
+    public const string ImporterLicenceRequired = "importer-licence-required";
+    public const string LinesRequired = "lines-required";
+    public const string HsCodeInvalid = "hs-code-invalid";
+    public const string CaratsInvalid = "carats-invalid";
+    public const string UsdInvalid = "usd-invalid";
+    public const string ParcelsInvalid = "parcels-invalid";
+    public const string ExpiryNotAfterIssue = "expiry-not-after-issue";
+    public const string ExpiryTooLate = "expiry-too-late";
+    public const string ProvenanceRequired = "provenance-required";
+
+    // Verification
+    public const string MalformedPrefix = "malformed-prefix";
+    public const string MalformedBase45 = "malformed-base45";
+    public const string MalformedZlib = "malformed-zlib";
+    public const string MalformedCose = "malformed-cose";
+    public const string MalformedCbor = "malformed-cbor";
+    public const string SignatureInvalid = "signature-invalid";
+    public const string KeyUnknown = "key-unknown";
+    public const string KeyRevoked = "key-revoked";
+    public const string KeyNotValidAtIssue = "key-not-valid-at-issue";
+    public const string KeyNotIssuers = "key-not-issuers";
+    public const string CertificateExpired = "certificate-expired";
+    public const string CertificateNotYetValid = "certificate-not-yet-valid";
+    public const string CertificateVoided = "certificate-voided";
+    public const string IssuerNotActiveAtIssue = "issuer-not-active-at-issue";
+    public const string TrustListStale = "trust-list-stale";
+}

@@ -1,0 +1,176 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
+using OpenKP.Shared;
+
+namespace OpenKP.Certificates;
+
+/// <summary>A QR text taken apart: the COSE message, its key id and the certificate it carries.</summary>
+public sealed record OpenedQr(CoseSign1Message Message, byte[] KeyId, CertificateContent Certificate, byte[] Payload);
+
+/// <summary>
+/// The signed form that travels in the QR: CBOR payload → COSE_Sign1 (ES256, key id in the protected
+/// header) → zlib → Base45 → <c>KP1:</c> prefix (the layering of the EU Digital COVID Certificate).
+/// </summary>
+public static class CertificateQr
+{
+    public const string Prefix = "KP1:";
+
+    /// <summary>Signs <paramref name="certificate"/> with <paramref name="key"/>; the key id is derived from its public key.</summary>
+    public static string Sign(CertificateContent certificate, ECDsa key)
+    {
+        var headers = new CoseHeaderMap { { CoseHeaderLabel.KeyIdentifier, KeyIds.Of(key) } };
+        var signer = new CoseSigner(key, HashAlgorithmName.SHA256, headers);
+        var cose = CoseSign1Message.SignEmbedded(CertificatePayload.Encode(certificate), signer);
+        return Prefix + Base45.Encode(Compress(cose));
+    }
+
+    /// <summary>Takes a QR text apart without checking the signature; the first layer that fails is the reason.</summary>
+    public static Outcome<OpenedQr> Open(string? text)
+    {
+        // Space is a Base45 character: only line breaks and tabs around the text are not part of it.
+        var trimmed = text?.Trim('\r', '\n', '\t') ?? string.Empty;
+        if (!trimmed.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return Fail(CertificateCodes.MalformedPrefix, $"A KP certificate QR starts with {Prefix}.");
+        }
+
+        if (!Base45.TryDecode(trimmed.AsSpan(Prefix.Length), out var compressed))
+        {
+            return Fail(CertificateCodes.MalformedBase45, "The text after KP1: is not Base45 (RFC 9285).");
+        }
+
+        byte[] cose;
+        try
+        {
+            cose = Inflate(compressed);
+            RequireZeroPadding(compressed, cose);
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(CertificateCodes.MalformedZlib, "The Base45 data is not canonical zlib data: " + e.Message);
+        }
+
+        CoseSign1Message message;
+        byte[] keyId;
+        try
+        {
+            message = CoseSign1Message.DecodeSign1(cose);
+            keyId = message.ProtectedHeaders.TryGetValue(CoseHeaderLabel.KeyIdentifier, out var kid)
+                ? kid.GetValueAsBytes()
+                : throw new CryptographicException("The protected header has no key id.");
+        }
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
+        {
+            return Fail(CertificateCodes.MalformedCose, "The data is not a COSE_Sign1 message with a key id in its protected header: " + e.Message);
+        }
+
+        if (message.Content is not { } payload)
+        {
+            return Fail(CertificateCodes.MalformedCose, "The COSE_Sign1 message carries no payload.");
+        }
+
+        var certificate = CertificatePayload.TryDecode(payload, out var reason);
+        return certificate is null
+            ? Fail(CertificateCodes.MalformedCbor, "The payload is not a KP certificate: " + reason)
+            : Outcome<OpenedQr>.Success(new OpenedQr(message, keyId, certificate, payload.ToArray()));
+    }
+
+    private static Outcome<OpenedQr> Fail(string code, string message) => Outcome<OpenedQr>.Invalid(new Violation(code, message, "qr"));
+
+    private static byte[] Compress(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// The bits that pad the last deflate byte must be zero. A decoder ignores them, so without this
+    /// check a changed padding bit (one changed QR character) would still verify: the text must be
+    /// the one that was signed, not merely inflate to it. The meaningful bits are found by masking the
+    /// byte from the bottom until it inflates to the same bytes; anything above them must be zero.
+    /// </summary>
+    private static void RequireZeroPadding(byte[] data, byte[] inflated)
+    {
+        // The decoder stops at the end of the deflate data; the whole Adler-32 must be there and match.
+        const int Trailer = 4;
+        if (data.Length < 2 + Trailer || System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(data.Length - Trailer)) != Adler32(inflated))
+        {
+            throw new InvalidDataException("The Adler-32 check value is missing or does not match.");
+        }
+
+        var last = data.Length - Trailer - 1;
+        if (last < 2)
+        {
+            return;
+        }
+
+        var original = data[last];
+        var candidate = (byte[])data.Clone();
+        for (var bits = 0; bits < 8; bits++)
+        {
+            var mask = (byte)((1 << bits) - 1);
+            candidate[last] = (byte)(original & mask);
+            if (InflatesTo(candidate, inflated))
+            {
+                if ((original & ~mask) != 0)
+                {
+                    throw new InvalidDataException("The padding bits of the last deflate byte are not zero.");
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static uint Adler32(ReadOnlySpan<byte> data)
+    {
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        foreach (var x in data)
+        {
+            a = (a + x) % Modulus;
+            b = (b + a) % Modulus;
+        }
+
+        return (b << 16) | a;
+    }
+
+    private static bool InflatesTo(byte[] data, byte[] expected)
+    {
+        try
+        {
+            return Inflate(data).AsSpan().SequenceEqual(expected);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Inflates at most 64 KiB: a QR never holds more, and a zip bomb must not exhaust memory.</summary>
+    private static byte[] Inflate(byte[] data)
+    {
+        const int Limit = 64 * 1024;
+        using var input = new ZLibStream(new MemoryStream(data), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            if (output.Length + read > Limit)
+            {
+                throw new InvalidDataException("The payload inflates beyond 64 KiB.");
+            }
+
+            output.Write(buffer, 0, read);
+        }
+
+        return output.ToArray();
+    }
+}

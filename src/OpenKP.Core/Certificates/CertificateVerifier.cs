@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using OpenKP.Registry;
+using OpenKP.Shared;
+
+namespace OpenKP.Certificates;
+
+/// <summary>The verdict on a QR text: valid, or every reason; the decoded certificate whenever it could be read.</summary>
+public sealed record Verification(
+    bool Valid, IReadOnlyList<Violation> Reasons, IReadOnlyList<Violation> Warnings, CertificateContent? Certificate, TrustedKey? Key);
+
+/// <summary>
+/// What a verifier trusts: the authorities' keys, the voided certificates (by hash), and the registry
+/// (the participants' status history) to judge the status on the issue date. Online these come from the
+/// database; offline from the signed trust list and revocation list. <see cref="IssuedAt"/>: when the
+/// lists were signed, for the staleness warning.
+/// </summary>
+public sealed record TrustAnchors(
+    IReadOnlyList<TrustedKey> Keys, IReadOnlySet<string> VoidedHashes, RegistrySnapshot? Registry, DateTimeOffset? IssuedAt = null);
+
+/// <summary>
+/// The one verifier, used by the API, the verify page and the CLI. It takes the QR apart layer by
+/// layer, checks the signature against the trust list, the key's validity on the issue date, the
+/// validity window on <c>today</c>, the revocation list, and re-checks the registry's trade rules as of
+/// the issue date.
+/// </summary>
+public static class CertificateVerifier
+{
+    /// <summary>Lists older than this make a warning (not a failure) offline.</summary>
+    public const int StaleAfterDays = 7;
+
+    /// <summary>The hash by which the revocation list names a voided certificate or a lost number: SHA-256 of the number, lowercase hex.</summary>
+    public static string NumberHash(string number) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(number)));
+
+    public static Verification Verify(string? qr, TrustAnchors trust, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var warnings = new List<Violation>();
+        if (trust.IssuedAt is { } issuedAt && now - issuedAt > TimeSpan.FromDays(StaleAfterDays))
+        {
+            warnings.Add(new(CertificateCodes.TrustListStale,
+                $"The trust list is from {issuedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, more than {StaleAfterDays} days ago: download a fresh one when you can."));
+        }
+
+        var opened = CertificateQr.Open(qr);
+        if (!opened.Succeeded)
+        {
+            return new Verification(false, opened.Violations, warnings, null, null);
+        }
+
+        var (message, keyId, certificate, _) = opened.Value!;
+        var reasons = new List<Violation>();
+        var key = trust.Keys.FirstOrDefault(k => k.KeyId.AsSpan().SequenceEqual(keyId));
+        if (key is null)
+        {
+            reasons.Add(new(CertificateCodes.KeyUnknown, $"The key {KeyIds.Hex(keyId)} that signed this certificate is not on the trust list.", "qr"));
+            return new Verification(false, reasons, warnings, certificate, null);
+        }
+
+        using (var ecdsa = ECDsa.Create())
+        {
+            ecdsa.ImportSubjectPublicKeyInfo(key.PublicKey, out _);
+            if (!message.VerifyEmbedded(ecdsa))
+            {
+                reasons.Add(new(CertificateCodes.SignatureInvalid, "The signature does not match the certificate: it was altered after signing, or forged.", "qr"));
+                return new Verification(false, reasons, warnings, certificate, key);
+            }
+        }
+
+        if (key.Status == KeyStatus.Revoked)
+        {
+            reasons.Add(new(CertificateCodes.KeyRevoked, $"The key {key.KeyIdHex} of {key.Authority} was revoked{Since(key.StatusSince)}.", "qr"));
+        }
+
+        if (!key.CoversIssueDate(certificate.IssuedOn))
+        {
+            reasons.Add(new(CertificateCodes.KeyNotValidAtIssue, $"The key {key.KeyIdHex} was not valid on the issue date {Day(certificate.IssuedOn)}.", "issuedOn"));
+        }
+
+        if (!key.Participant.Equals(certificate.IssuingParticipant, StringComparison.Ordinal))
+        {
+            reasons.Add(new(CertificateCodes.KeyNotIssuers, $"The certificate says {certificate.IssuingParticipant} issued it, but it is signed with a key of {key.Participant}.", "issuingParticipant"));
+        }
+
+        if (today > certificate.ExpiresOn)
+        {
+            reasons.Add(new(CertificateCodes.CertificateExpired, $"The certificate expired on {Day(certificate.ExpiresOn)}.", "expiresOn"));
+        }
+
+        if (today < certificate.IssuedOn)
+        {
+            reasons.Add(new(CertificateCodes.CertificateNotYetValid, $"The certificate is dated {Day(certificate.IssuedOn)}, after today.", "issuedOn"));
+        }
+
+        if (trust.VoidedHashes.Contains(NumberHash(certificate.Number)))
+        {
+            reasons.Add(new(CertificateCodes.CertificateVoided, $"Certificate {certificate.Number} was voided, or its number reported lost or stolen.", "number"));
+        }
+
+        if (trust.Registry is { } registry)
+        {
+            if (!registry.StandingOf(certificate.IssuingParticipant, certificate.IssuedOn).MayTrade)
+            {
+                reasons.Add(new(CertificateCodes.IssuerNotActiveAtIssue,
+                    $"{certificate.IssuingParticipant} could not issue KP certificates on {Day(certificate.IssuedOn)}.", "issuingParticipant"));
+            }
+
+            var trade = TradeRules.Check(registry, new TradeQuestion(
+                certificate.IssuingParticipant, certificate.Importer.Participant, certificate.OriginForRules, certificate.OriginZone, certificate.IssuedOn));
+            reasons.AddRange(trade.Violations);
+        }
+
+        reasons.AddRange(IssuanceRules.CheckLines(certificate));
+        return new Verification(reasons.Count == 0, reasons, warnings, certificate, key);
+    }
+
+    private static string Since(DateOnly? day) => day is { } d ? " on " + Day(d) : string.Empty;
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
