@@ -1,5 +1,6 @@
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Audit;
+using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
 
@@ -19,7 +20,7 @@ app.MapPlatform();                // /health, /openapi/v1.json, /api/docs
 app.MapAccounts();                // /api/auth/token, /api/me, sign-in pages
 app.MapAuditTrail();              // /api/audit
 app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
-app.MapRazorPages();
+app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode
 await app.RunAsync();
