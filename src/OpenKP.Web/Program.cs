@@ -10,7 +10,8 @@ builder.AddOpenKpPlatform();      // options, data directory, database, problems
 builder.Services
     .AddAccounts()                // Identity, cookies for the portal, bearer tokens for the API, scope policies
     .AddAuditTrail()
-    .AddRegistry();
+    .AddRegistry()
+    .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using OpenKP.Web.Shared;
@@ -6,21 +8,21 @@ namespace OpenKP.Web.Portal;
 
 /// <summary>
 /// Gives pages outside /api friendly HTML error pages. The platform's status-code handler re-runs the
-/// pipeline with the path <c>/status/{code}</c>, but routing has already chosen an endpoint by then; this
-/// middleware points that re-run at the status page. It also turns an exception thrown by a page into the
-/// 500 page (the API keeps its ProblemDetails).
+/// pipeline with the path <c>/status/{code}</c>, but routing has already chosen an endpoint (or none) by
+/// then; this middleware runs the status page itself for that re-run. It also turns an exception thrown
+/// by a page into the 500 page (the API keeps its ProblemDetails).
 /// </summary>
-internal sealed partial class PortalErrorPages(RequestDelegate next, EndpointDataSource endpoints, PageLoader pages, ILogger<PortalErrorPages> logger)
+internal sealed partial class PortalErrorPages(
+    RequestDelegate next, EndpointDataSource endpoints, PageLoader pages, IActionInvokerFactory invokers, ILogger<PortalErrorPages> logger)
 {
     private const string StatusPage = "/Status/Index";
-    private Endpoint? _statusEndpoint;
+    private CompiledPageActionDescriptor? _statusPage;
 
     public async Task InvokeAsync(HttpContext context)
     {
         if (IsStatusPath(context.Request.Path, out var code) && !IsStatusPage(context.GetEndpoint()))
         {
-            await PointAtStatusPageAsync(context, code);
-            await next(context);
+            await RenderStatusPageAsync(context, code);
             return;
         }
 
@@ -34,13 +36,13 @@ internal sealed partial class PortalErrorPages(RequestDelegate next, EndpointDat
         {
             await next(context);
         }
-        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested && !IsStatusPage(context.GetEndpoint()))
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             LogPageFailed(logger, e, context.Request.Method, context.Request.Path);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            await PointAtStatusPageAsync(context, "500");
-            await next(context);
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await RenderStatusPageAsync(context, "500");
         }
     }
 
@@ -59,18 +61,22 @@ internal sealed partial class PortalErrorPages(RequestDelegate next, EndpointDat
     private static bool IsStatusPage(Endpoint? endpoint)
         => endpoint?.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == StatusPage;
 
-    private async Task PointAtStatusPageAsync(HttpContext context, string code)
+    /// <summary>Invokes the status page as its endpoint would, with <c>code</c> as the route value.</summary>
+    private async Task RenderStatusPageAsync(HttpContext context, string code)
     {
-        if (_statusEndpoint is null)
+        if (_statusPage is null)
         {
-            var descriptor = endpoints.Endpoints.Select(e => e.Metadata.GetMetadata<PageActionDescriptor>())
-                .First(d => d?.ViewEnginePath == StatusPage)!;
-            var compiled = await pages.LoadAsync(descriptor, EndpointMetadataCollection.Empty);
-            _statusEndpoint = compiled.Endpoint;
+            var route = endpoints.Endpoints.First(e => IsStatusPage(e));
+            _statusPage = await pages.LoadAsync(route.Metadata.GetRequiredMetadata<PageActionDescriptor>(), route.Metadata);
         }
 
-        context.SetEndpoint(_statusEndpoint);
-        context.Request.RouteValues = new() { ["page"] = StatusPage, ["code"] = code };
+        var routeData = new RouteData();
+        routeData.Values["page"] = StatusPage;
+        routeData.Values["code"] = code;
+        context.Request.RouteValues = new(routeData.Values);
+        var invoker = invokers.CreateInvoker(new ActionContext(context, routeData, _statusPage))
+            ?? throw new InvalidOperationException("The status page could not be invoked.");
+        await invoker.InvokeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on page {Method} {Path}")]

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Portal;
@@ -8,6 +11,13 @@ internal static class PortalModule
 {
     /// <summary>The cultures the portal offers in its language switch, each named in its own language.</summary>
     public static readonly IReadOnlyList<(string Culture, string Name)> Languages = [("en", "English"), ("fr", "Français"), ("zh", "中文")];
+
+    /// <summary>
+    /// Pages write French and Chinese as characters, not as <c>&amp;#xE9;</c> entities: the portal is
+    /// served as UTF-8, and readable source helps screen readers, search and tests alike.
+    /// </summary>
+    public static IServiceCollection AddPortal(this IServiceCollection services)
+        => services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
     /// <summary>HTML error pages for the portal, the language switch, and the Razor pages themselves.</summary>
     public static WebApplication MapPortal(this WebApplication app)

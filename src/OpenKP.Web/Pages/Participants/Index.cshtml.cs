@@ -23,9 +23,6 @@ public sealed class IndexModel(RegistryQueries registry, TimeProvider clock, ISt
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public DateOnly Day { get; private set; }
     public bool IsToday { get; private set; }
     public Paged<ParticipantSummary> Result { get; private set; } = new([], 1, PageSize, 0);
@@ -37,7 +34,13 @@ public sealed class IndexModel(RegistryQueries registry, TimeProvider clock, ISt
         var today = clock.Today();
         var input = new Input();
         Day = input.Date(On, "on", today);
-        var page = input.Page(PageNumber, "page", 1, 10_000);
+        // Read by hand: "page" is also the route value naming the Razor page, which model binding would pick first.
+        var page = 1;
+        if (Request.Query.TryGetValue("page", out var raw))
+        {
+            page = input.Page(int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0, "page", 1, 10_000);
+        }
+
         if (!string.IsNullOrWhiteSpace(Status) && !StandingView.StatusNames.Contains(Status.Trim()))
         {
             input.Add(InputCodes.InvalidValue, $"'{Status}' is not a status.", "status");
