@@ -10,8 +10,13 @@ public sealed class StatusEventFormTests(OpenKpApp app) : IClassFixture<OpenKpAp
 
     private static Dictionary<string, string> Valid(string note) => new()
     {
-        ["effectiveOn"] = "2026-03-01", ["status"] = "suspended", ["scope"] = "", ["note"] = note,
-        ["decisionTitle"] = "Administrative decision on the Central African Republic", ["decisionDate"] = "2026-01-14", ["decisionReference"] = "AD/2026/11",
+        ["effectiveOn"] = "2026-03-01",
+        ["status"] = "suspended",
+        ["scope"] = "",
+        ["note"] = note,
+        ["decisionTitle"] = "Administrative decision on the Central African Republic",
+        ["decisionDate"] = "2026-01-14",
+        ["decisionReference"] = "AD/2026/11",
     };
 
     [Fact]
@@ -58,6 +63,24 @@ public sealed class StatusEventFormTests(OpenKpApp app) : IClassFixture<OpenKpAp
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_form_says_so()
+    {
+        using var visitor = PortalClient.Anonymous(app);
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await visitor.SignIn("customs.ca", "not-the-password");
+            Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        }
+
+        using var locked = await visitor.SignIn("customs.ca", OpenKpApp.DemoPassword);
+        var html = await locked.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Contains("this account is locked for 15 minutes", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"userName-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("account-locked-out", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_in_does_not_return_to_another_site()
     {
         using var visitor = PortalClient.Anonymous(app);
@@ -86,8 +109,13 @@ public sealed class StatusEventFormTests(OpenKpApp app) : IClassFixture<OpenKpAp
         using var secretariat = await PortalClient.SignedIn(app, "secretariat");
         using var response = await secretariat.PostForm(Form, new()
         {
-            ["effectiveOn"] = "2026-02-30", ["status"] = "", ["scope"] = "", ["note"] = "A note that must survive the round trip.",
-            ["decisionTitle"] = "", ["decisionDate"] = "", ["decisionReference"] = "AD/2026/99",
+            ["effectiveOn"] = "2026-02-30",
+            ["status"] = "",
+            ["scope"] = "",
+            ["note"] = "A note that must survive the round trip.",
+            ["decisionTitle"] = "",
+            ["decisionDate"] = "",
+            ["decisionReference"] = "AD/2026/99",
         });
         var html = await response.Content.ReadAsStringAsync();
 
