@@ -1,5 +1,6 @@
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Audit;
+using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
 
@@ -9,7 +10,8 @@ builder.AddOpenKpPlatform();      // options, data directory, database, problems
 builder.Services
     .AddAccounts()                // Identity, cookies for the portal, bearer tokens for the API, scope policies
     .AddAuditTrail()
-    .AddRegistry();
+    .AddRegistry()
+    .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
 
@@ -19,7 +21,7 @@ app.MapPlatform();                // /health, /openapi/v1.json, /api/docs
 app.MapAccounts();                // /api/auth/token, /api/me, sign-in pages
 app.MapAuditTrail();              // /api/audit
 app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
-app.MapRazorPages();
+app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode
 await app.RunAsync();

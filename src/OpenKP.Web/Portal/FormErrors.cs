@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Localization;
+using OpenKP.Shared;
+
+namespace OpenKP.Web.Portal;
+
+/// <summary>One problem with a form, ready to show: the field to fix, the stable code, the message in the reader's language.</summary>
+public sealed record FormError(string Field, string Code, string Message);
+
+/// <summary>
+/// Every problem with a submitted form, for the error summary at the top and the message beside each
+/// field. Filled from the same <see cref="Violation"/>s the API returns, so the codes match.
+/// </summary>
+public sealed class FormErrors
+{
+    private readonly List<FormError> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+    public IReadOnlyList<FormError> All => _errors;
+
+    public void Add(IStringLocalizer localizer, IEnumerable<Violation> violations)
+        => _errors.AddRange(violations.Select(v => new FormError(v.Field ?? string.Empty, v.Code, PortalText.Message(localizer, v))));
+
+    public IReadOnlyList<FormError> For(string field) => [.. _errors.Where(e => e.Field == field)];
+
+    public bool Has(string field) => _errors.Any(e => e.Field == field);
+}

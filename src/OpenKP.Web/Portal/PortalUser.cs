@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using OpenKP.Accounts;
+
+namespace OpenKP.Web.Portal;
+
+/// <summary>What the header shows about the signed-in person.</summary>
+internal static class PortalUser
+{
+    public static string DisplayName(this ClaimsPrincipal user)
+        => user.FindFirstValue(OpenKpClaims.DisplayName) ?? user.Identity?.Name ?? string.Empty;
+
+    public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>The participant an officer, customs officer or operator acts for; null for the secretariat and observers.</summary>
+    public static string? Participant(this ClaimsPrincipal user) => user.FindFirstValue(OpenKpClaims.Participant);
+
+    public static bool IsSignedIn(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+}
