@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using OpenKP.Registry;
 using OpenKP.Shared;
-using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Portal;
 
@@ -14,7 +13,7 @@ internal static class PortalText
 {
     /// <summary>The statuses a participant can have, as the API names them, in the order the UI lists them.</summary>
     public static readonly IReadOnlyList<string> Statuses =
-        ["active", "suspended", "self-suspended", "special-measures", "zone-limited", "withdrawn", "applicant", "not-participant"];
+        ["active", "suspended", "self-suspended", "special-measures", "zone-limited", "withdrawn", "applicant", "covered-by-eu", "not-participant"];
 
     /// <summary>The statuses the secretariat may record (every <see cref="ParticipantStatus"/>).</summary>
     public static IReadOnlyList<string> RecordableStatuses { get; } = [.. Enum.GetValues<ParticipantStatus>().Select(s => Input.Kebab(s))];

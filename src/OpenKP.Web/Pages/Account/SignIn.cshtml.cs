@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenKP.Accounts;
+using OpenKP.Shared;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Shared;
 
@@ -41,12 +42,12 @@ public sealed class SignInModel(SignInManager<OpenKpUser> signIn, IStringLocaliz
         var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return Failed([new(InputCodes.AccountLockedOut, "Too many failed sign-ins: this account is locked for 15 minutes.", "userName")]);
+            return Failed([new(PlatformCodes.AccountLockedOut, "Too many failed sign-ins: this account is locked for 15 minutes.", "userName")]);
         }
 
         if (!result.Succeeded)
         {
-            return Failed([new(InputCodes.InvalidCredentials, "The user name or password is wrong.", "password")]);
+            return Failed([new(PlatformCodes.InvalidCredentials, "The user name or password is wrong.", "password")]);
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -5,7 +5,6 @@ using OpenKP.Registry;
 using OpenKP.Shared;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
-using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Pages.Participants;
 

@@ -7,7 +7,6 @@ using OpenKP.Shared;
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
-using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Pages.Participants;
 
