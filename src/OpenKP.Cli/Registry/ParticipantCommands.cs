@@ -114,69 +114,23 @@ internal static class ParticipantCommands
         var scope = p.Today.Scope is { Length: > 0 } s ? $" ({Output.Text(s)})" : string.Empty;
         console.MarkupLine($"Status on {Output.Day(p.Today.On)}: {Output.Status(p.Today.Status)}{Output.Text(since)}{scope}");
 
-        console.WriteLine();
-        console.MarkupLine("[bold]History[/]");
-        var history = output.Table("Date", "Status", "Scope", "Decision", "Note");
-        foreach (var e in p.History)
-        {
-            var decision = string.Join(" · ", new[] { e.Decision.Title, e.Decision.Reference }.Where(x => !string.IsNullOrWhiteSpace(x)));
-            history.AddRow(Output.Text(e.Date + (e.Scheduled ? " (scheduled)" : string.Empty)), Output.Status(e.Status), Output.Text(e.Scope), Output.Text(decision), Output.Text(e.Note));
-        }
-
-        console.Write(history);
-
-        if (p.Zones.Count > 0)
-        {
-            console.WriteLine();
-            console.MarkupLine("[bold]Zones[/]");
-            var zones = output.Table("Zone", "Kind", "From", "Until");
-            foreach (var z in p.Zones)
-            {
-                zones.AddRow(Output.Text(z.Name), StandingView.Kebab(z.Kind), Output.Day(z.From), z.EndsOn is { } end ? "before " + Output.Day(end) : "open");
-            }
-
-            console.Write(zones);
-        }
-
-        if (p.Embargoes.Count > 0)
-        {
-            console.WriteLine();
-            console.MarkupLine("[bold]UN embargoes on this origin[/]");
-            var embargoes = output.Table("From", "Until", "Government-certified exempt", "Decision");
-            foreach (var e in p.Embargoes)
-            {
-                embargoes.AddRow(Output.Day(e.From), e.EndsOn is { } end ? "before " + Output.Day(end) : "open", e.GovernmentCertifiedExempt ? "yes" : "no", Output.Text(e.Decision.Title));
-            }
-
-            console.Write(embargoes);
-        }
-
-        if (p.Authorities.Count > 0)
-        {
-            console.WriteLine();
-            console.MarkupLine("[bold]Authorities[/]");
-            var authorities = output.Table("Authority", "Role", "Address", "Contact");
-            foreach (var a in p.Authorities)
-            {
-                authorities.AddRow(Output.Text(a.Name), StandingView.Kebab(a.Role), Output.Text(a.Address), Output.Text(a.Contact));
-            }
-
-            console.Write(authorities);
-        }
-
-        if (p.Members.Count > 0)
-        {
-            console.WriteLine();
-            console.MarkupLine("[bold]Member states[/]");
-            var members = output.Table("Code", "Member state", "From", "Until");
-            foreach (var m in p.Members)
-            {
-                members.AddRow(m.Code, Output.Text(m.Name), Output.Day(m.From), m.EndsOn is { } end ? "before " + Output.Day(end) : "open");
-            }
-
-            console.Write(members);
-        }
+        output.Section("History", p.History, ["Date", "Status", "Scope", "Decision", "Note"], e =>
+        [
+            Output.Text(e.Date + (e.Scheduled ? " (scheduled)" : string.Empty)), Output.Status(e.Status), Output.Text(e.Scope),
+            Output.Text(string.Join(" · ", new[] { e.Decision.Title, e.Decision.Reference }.Where(x => !string.IsNullOrWhiteSpace(x)))), Output.Text(e.Note),
+        ]);
+        output.Section("Zones", p.Zones, ["Zone", "Kind", "From", "Until"], z =>
+            [Output.Text(z.Name), StandingView.Kebab(z.Kind), Output.Day(z.From), Until(z.EndsOn)]);
+        output.Section("UN embargoes on this origin", p.Embargoes, ["From", "Until", "Government-certified exempt", "Decision"], e =>
+            [Output.Day(e.From), Until(e.EndsOn), e.GovernmentCertifiedExempt ? "yes" : "no", Output.Text(e.Decision.Title)]);
+        output.Section("Authorities", p.Authorities, ["Authority", "Role", "Address", "Contact"], a =>
+            [Output.Text(a.Name), StandingView.Kebab(a.Role), Output.Text(a.Address), Output.Text(a.Contact)]);
+        output.Section("Member states", p.Members, ["Code", "Member state", "From", "Until"], m =>
+            [m.Code, Output.Text(m.Name), Output.Day(m.From), Until(m.EndsOn)]);
     }
+
+    /// <summary>End dates are exclusive: the last day is the one before.</summary>
+    private static string Until(DateOnly? endsOn) => endsOn is { } end ? "before " + Output.Day(end) : "open";
 
     private static string ListQuery(DateOnly day, string? search, string? status, int page)
         => $"api/participants?on={Output.Day(day)}&page={page}&pageSize={PageSize}"

@@ -60,6 +60,25 @@ internal sealed class Output
         return table;
     }
 
+    /// <summary>A titled table of <paramref name="items"/> after a blank line; nothing when there are none.</summary>
+    public void Section<T>(string title, IReadOnlyList<T> items, string[] columns, Func<T, string[]> row)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        var table = Table(columns);
+        foreach (var item in items)
+        {
+            table.AddRow(row(item));
+        }
+
+        Console.Write(table);
+    }
+
     /// <summary>A status in its colour (colours vanish in plain output).</summary>
     public static string Status(string status) => status switch
     {
