@@ -163,17 +163,13 @@ internal static class RegistryEndpoints
     {
         var input = new Input();
         var c = input.Code(code, "code");
-        var effective = input.Date(request.EffectiveOn, "effectiveOn");
-        var status = input.Enum<ParticipantStatus>(request.Status, "status");
-        var scope = input.Text(request.Scope, "scope", 500, required: false);
-        var note = input.Text(request.Note, "note", 4000);
-        var decision = Decision(input, request.DecisionTitle, request.DecisionDate, request.DecisionReference);
+        var statusEvent = request.Parse(input);
         if (!input.IsValid)
         {
             return Problems.BadRequest(input.Errors);
         }
 
-        var outcome = await editor.RecordStatusEventAsync(c, new NewStatusEvent(effective, status, scope, note, decision), ct);
+        var outcome = await editor.RecordStatusEventAsync(c, statusEvent, ct);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/participants/{c}", StatusEventView.Of(outcome.Value!, clock.Today()))
             : Problems.From(outcome);
@@ -204,7 +200,7 @@ internal static class RegistryEndpoints
         var from = input.Date(request.From, "from");
         var endsOn = input.OptionalDate(request.EndsOn, "endsOn");
         var note = input.Text(request.Note, "note", 4000);
-        var decision = Decision(input, request.DecisionTitle, request.DecisionDate, request.DecisionReference);
+        var decision = DecisionFields.Parse(input, request.DecisionTitle, request.DecisionDate, request.DecisionReference);
         if (!input.IsValid)
         {
             return Problems.BadRequest(input.Errors);
@@ -297,9 +293,4 @@ internal static class RegistryEndpoints
         input.Date(r.ValidFrom, "validFrom"),
         input.OptionalDate(r.ValidTo, "validTo"),
         r.Suspended);
-
-    private static DecisionInput Decision(Input input, string? title, string? date, string? reference) => new(
-        input.Text(title, "decisionTitle", 4000),
-        input.OptionalDate(date, "decisionDate"),
-        input.Text(reference, "decisionReference", 2000, required: false));
 }

@@ -60,20 +60,13 @@ public sealed class RecordStatusEventModel(RegistryQueries registry, RegistryEdi
         }
 
         var input = new Input();
-        var effective = input.Date(EffectiveOn, "effectiveOn");
-        var status = input.Enum<ParticipantStatus>(Status, "status");
-        var scope = input.Text(Scope, "scope", 500, required: false);
-        var note = input.Text(Note, "note", 4000);
-        var decision = new DecisionInput(
-            input.Text(DecisionTitle, "decisionTitle", 4000),
-            input.OptionalDate(DecisionDate, "decisionDate"),
-            input.Text(DecisionReference, "decisionReference", 2000, required: false));
+        var statusEvent = new RecordStatusEventRequest(EffectiveOn, Status, Scope, Note, DecisionTitle, DecisionDate, DecisionReference).Parse(input);
         if (!input.IsValid)
         {
             return Invalid(input.Errors);
         }
 
-        var outcome = await editor.RecordStatusEventAsync(Participant.Code, new NewStatusEvent(effective, status, scope, note, decision), ct);
+        var outcome = await editor.RecordStatusEventAsync(Participant.Code, statusEvent, ct);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
@@ -85,7 +78,7 @@ public sealed class RecordStatusEventModel(RegistryQueries registry, RegistryEdi
         }
 
         TempData[nameof(DetailsModel.Recorded)] = string.Format(
-            System.Globalization.CultureInfo.CurrentCulture, "{0} — {1}", localizer[PortalText.StatusKey(StandingView.Kebab(status))], PortalText.Date(effective));
+            System.Globalization.CultureInfo.CurrentCulture, "{0} — {1}", localizer[PortalText.StatusKey(StandingView.Kebab(statusEvent.Status))], PortalText.Date(statusEvent.EffectiveOn));
         return Redirect($"/participants/{Participant.Code}");
     }
 
