@@ -1,5 +1,6 @@
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Audit;
+using OpenKP.Web.Certificates;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
@@ -11,6 +12,7 @@ builder.Services
     .AddAccounts()                // Identity, cookies for the portal, bearer tokens for the API, scope policies
     .AddAuditTrail()
     .AddRegistry()
+    .AddCertificates(builder.Configuration) // issuance, signing keys, verification
     .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.MapPlatform();                // /health, /openapi/v1.json, /api/docs
 app.MapAccounts();                // /api/auth/token, /api/me, sign-in pages
 app.MapAuditTrail();              // /api/audit
 app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
+app.MapCertificates();            // /api/certificates, /api/verify, /api/keys
 app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode

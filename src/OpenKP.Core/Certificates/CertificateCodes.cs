@@ -18,6 +18,21 @@ public static class CertificateCodes
     public const string ExpiryNotAfterIssue = "expiry-not-after-issue";
     public const string ExpiryTooLate = "expiry-too-late";
     public const string ProvenanceRequired = "provenance-required";
+    public const string IssuingAuthorityMissing = "issuing-authority-missing";
+    public const string SigningKeyMissing = "signing-key-missing";
+    public const string NumberFormatInvalid = "number-format-invalid";
+
+    // The issuer's work
+    public const string CertificateNotFound = "certificate-not-found";
+    public const string CertificateAlreadyVoided = "certificate-already-voided";
+    public const string CertificateAlreadyReplaced = "certificate-already-replaced";
+    public const string CertificateChanged = "certificate-changed";
+    public const string NumberNotParticipants = "number-not-participants";
+    public const string NumberAlreadyReported = "number-already-reported";
+
+    // Keys
+    public const string KeyNotFound = "key-not-found";
+    public const string KeyAlreadyRevoked = "key-already-revoked";
 
     // Verification
     public const string MalformedPrefix = "malformed-prefix";

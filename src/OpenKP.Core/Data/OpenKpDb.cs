@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using OpenKP.Accounts;
 using OpenKP.Audit;
+using OpenKP.Certificates;
 using OpenKP.Registry;
 
 namespace OpenKP.Data;
@@ -13,12 +14,17 @@ namespace OpenKP.Data;
 /// The one database context. Each module adds its entity configurations in <see cref="OnModelCreating"/>.
 /// Every save writes audit rows for what it changed, in the same transaction, chained by hash.
 /// </summary>
-public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? actor = null, TimeProvider? clock = null)
+public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? actor = null, TimeProvider? clock = null, RegistryCache? registryCache = null)
     : IdentityDbContext<OpenKpUser>(options)
 {
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
         nameof(OpenKpUser.PasswordHash), nameof(OpenKpUser.SecurityStamp), nameof(OpenKpUser.ConcurrencyStamp), "Value",
+    };
+
+    private static readonly HashSet<string> RegistryEntities = new(StringComparer.Ordinal)
+    {
+        nameof(Participant), nameof(StatusEvent), nameof(Zone), nameof(EuMembership), nameof(Embargo),
     };
 
     private readonly IAuditActor _actor = actor ?? new SystemActor();
@@ -34,6 +40,11 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     public DbSet<Observer> Observers => Set<Observer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateLineRow> CertificateLines => Set<CertificateLineRow>();
+    public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
+    public DbSet<ReportedNumber> ReportedNumbers => Set<ReportedNumber>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -42,6 +53,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         base.OnModelCreating(builder);
         builder.ConfigureRegistry();
         builder.ConfigureAudit();
+        builder.ConfigureCertificates();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");
@@ -75,6 +87,8 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        var registryChanged = changes.Any(c => RegistryEntities.Contains(c.Entity));
+
         IDbContextTransaction? owned = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -93,6 +107,11 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         }
         finally
         {
+            if (registryChanged)
+            {
+                registryCache?.Invalidate();
+            }
+
             if (owned is not null)
             {
                 await owned.DisposeAsync();

@@ -27,6 +27,10 @@ public sealed class Participant
     public string? Source { get; set; }
     /// <summary>Longest validity of a certificate this participant issues, in days (EU: two months).</summary>
     public int MaxCertificateValidityDays { get; set; } = 60;
+    /// <summary>How its certificates are numbered (<see cref="Certificates.CertificateNumberFormat"/>): <c>{P}-{YYYY}-{N:6}</c> by default.</summary>
+    public string CertificateNumberFormat { get; set; } = Certificates.CertificateNumberFormat.Default;
+    /// <summary>The second language of its printed certificates' labels (<c>fr</c>), or null for English only.</summary>
+    public string? CertificateLanguage { get; set; }
     /// <summary>Optimistic concurrency token, changed on every update.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 

@@ -7,10 +7,13 @@ namespace OpenKP.Registry;
 /// The registry's public surface for other modules: who may trade, on which day. Certificates,
 /// shipments and statistics ask here and nowhere else.
 /// </summary>
-public sealed class ParticipantDirectory(OpenKpDb db)
+public sealed class ParticipantDirectory(OpenKpDb db, RegistryCache? cache = null)
 {
-    /// <summary>Reads the whole registry (a few hundred rows) into an immutable snapshot.</summary>
-    public async Task<RegistrySnapshot> SnapshotAsync(CancellationToken ct = default)
+    /// <summary>The whole registry (a few hundred rows) as an immutable snapshot, from the cache when the app has one.</summary>
+    public Task<RegistrySnapshot> SnapshotAsync(CancellationToken ct = default)
+        => cache is null ? LoadAsync(ct) : cache.GetAsync(LoadAsync, ct);
+
+    private async Task<RegistrySnapshot> LoadAsync(CancellationToken ct)
     {
         var participants = await db.Participants.AsNoTracking().ToListAsync(ct);
         var events = await db.StatusEvents.AsNoTracking().ToListAsync(ct);

@@ -47,6 +47,12 @@ public sealed record ReferenceDataReport(int ParticipantsAdded, int Participants
 /// </summary>
 public static class ReferenceDataLoader
 {
+    /// <summary>Participants whose authorities work in French: their printed certificates carry French labels beside the English.</summary>
+    public static readonly IReadOnlySet<string> FrancophoneParticipants = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "BF", "CD", "CF", "CG", "CI", "CM", "GA", "GN", "LB", "MG", "ML", "TG", "TN",
+    };
+
     public const string Actor = "reference-data";
 
     public static Outcome<ReferenceDataReport> Parse(ReferenceFiles files, out ParsedReferenceData data)
@@ -116,7 +122,8 @@ public static class ReferenceDataLoader
                 {
                     Code = row.Code, NameEn = row.NameEn, NameFr = row.NameFr, Kind = row.Kind,
                     AdmittedOn = row.Admitted.Date, AdmittedPrecision = row.Admitted.Precision, Source = row.Source,
-                    MaxCertificateValidityDays = row.Code == "EU" ? 60 : 60,
+                    MaxCertificateValidityDays = 60,
+                    CertificateLanguage = FrancophoneParticipants.Contains(row.Code) ? "fr" : null,
                 });
                 pAdded++;
             }

@@ -16,6 +16,8 @@ internal static class RegistryModel
             e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(32);
             e.Property(p => p.AdmittedPrecision).HasConversion<string>().HasMaxLength(8);
             e.Property(p => p.Source).HasMaxLength(2000);
+            e.Property(p => p.CertificateNumberFormat).HasMaxLength(40);
+            e.Property(p => p.CertificateLanguage).HasMaxLength(8);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Ignore(p => p.Admitted);
         });

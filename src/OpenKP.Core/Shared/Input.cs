@@ -125,6 +125,48 @@ public sealed class Input
         return match;
     }
 
+    /// <summary>A decimal amount typed as text (<c>1234.56</c>, invariant culture); null when blank and not required.</summary>
+    public decimal? Amount(string? value, string field, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                _errors.Add(new(InputCodes.Required, $"'{field}' is required.", field));
+            }
+
+            return null;
+        }
+
+        if (!decimal.TryParse(value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            _errors.Add(new(InputCodes.InvalidNumber, $"'{value}' is not a number such as 1234.56.", field));
+            return null;
+        }
+
+        return amount;
+    }
+
+    /// <summary>A list of short texts (seal numbers, …): blanks dropped, each trimmed and at most <paramref name="maxLength"/> long.</summary>
+    public IReadOnlyList<string> Texts(IEnumerable<string?>? values, string field, int maxLength, int maxCount)
+    {
+        var list = (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        if (list.Count > maxCount)
+        {
+            _errors.Add(new(InputCodes.TooLong, $"'{field}' has more than {maxCount} entries.", field));
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Length > maxLength)
+            {
+                _errors.Add(new(InputCodes.TooLong, $"'{field}[{i}]' is longer than {maxLength} characters.", $"{field}[{i}]"));
+            }
+        }
+
+        return list;
+    }
+
     public void Add(string code, string message, string field) => _errors.Add(new(code, message, field));
 
     /// <summary><c>SelfSuspended</c> → <c>self-suspended</c>: how enums appear in the API and the docs.</summary>

@@ -9,4 +9,5 @@ public static class InputCodes
     public const string TooLong = "too-long";
     public const string InvalidValue = "invalid-value";
     public const string InvalidPage = "invalid-page";
+    public const string InvalidNumber = "invalid-number";
 }

@@ -17,6 +17,8 @@ public static class Policies
     /// <summary>An authority or customs officer of the participant in the route's <c>{code}</c>, or the secretariat.</summary>
     public const string ParticipantOfficials = "participant-officials";
     public const string SignedIn = "signed-in";
+    /// <summary>Any authority officer; the handler checks which participant it acts for.</summary>
+    public const string AuthorityOfficer = "authority-officer";
 }
 
 internal static class AccountsModule
@@ -69,6 +71,7 @@ internal static class AccountsModule
         services.AddScoped<IAuthorizationHandler, ParticipantScopeHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.AuthorityOfficer, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuthorityOfficer))
             .AddPolicy(Policies.Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat))
             .AddPolicy(Policies.ParticipantAuthority, p => p.RequireAuthenticatedUser().AddRequirements(new ParticipantScopeRequirement(Roles.AuthorityOfficer)))
             .AddPolicy(Policies.ParticipantOfficials, p => p.RequireAuthenticatedUser().AddRequirements(new ParticipantScopeRequirement(Roles.AuthorityOfficer, Roles.CustomsOfficer)));

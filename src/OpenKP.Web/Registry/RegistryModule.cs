@@ -6,6 +6,7 @@ internal static class RegistryModule
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
+        services.AddSingleton<RegistryCache>();
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<RegistryQueries>();
         services.AddScoped<RegistryEditor>();

@@ -8,7 +8,7 @@ namespace OpenKP.Web.Shared;
 /// <summary>
 /// Makes creating POSTs under /api safe to retry: with an <c>Idempotency-Key</c> header, the first
 /// response (status, body, Location) is stored per user and key, and replayed for a retry with the
-/// same request. The same key with a different request is refused (422); a retry while the first is
+/// same request. The same key with a different request is refused (409); a retry while the first is
 /// still running gets 409.
 /// </summary>
 internal sealed class IdempotencyKeys(RequestDelegate next)
@@ -62,7 +62,7 @@ internal sealed class IdempotencyKeys(RequestDelegate next)
 
                 return;
             case { Outcome: IdempotencyStore.ClaimOutcome.Mismatch }:
-                await Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
+                await Problems.Problem(StatusCodes.Status409Conflict, "Idempotency key reused",
                     [new(PlatformCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request. Use a new key for a new request.", Header)]).ExecuteAsync(context);
                 return;
             case { Outcome: IdempotencyStore.ClaimOutcome.InFlight }:

@@ -82,6 +82,19 @@ internal static class Platform
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retry))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+        });
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<DatabaseInitialiser>();
         return builder;
@@ -104,6 +117,7 @@ internal static class Platform
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<IdempotencyKeys>();
         return app;
     }
@@ -161,6 +175,7 @@ internal static class ProblemDefaults
                 403 => PlatformCodes.Forbidden,
                 404 => PlatformCodes.RouteNotFound,
                 413 => PlatformCodes.BodyTooLarge,
+                429 => PlatformCodes.RateLimited,
                 _ when p.Status >= 500 => PlatformCodes.InternalError,
                 _ => null,
             };
@@ -175,6 +190,7 @@ internal static class ProblemDefaults
                     PlatformCodes.Forbidden => "Your account may not do this: the action belongs to another role, participant or company.",
                     PlatformCodes.RouteNotFound => "There is nothing at this address.",
                     PlatformCodes.BodyTooLarge => "The request body is larger than this endpoint accepts.",
+                    PlatformCodes.RateLimited => "Too many requests from this client: wait for the time in Retry-After, then try again.",
                     _ => "Something went wrong on our side. It has been logged; please try again.",
                 };
             }

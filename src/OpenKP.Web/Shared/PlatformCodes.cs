@@ -12,5 +12,6 @@ public static class PlatformCodes
     public const string AccountLockedOut = "account-locked-out";
     public const string IdempotencyKeyReused = "idempotency-key-reused";
     public const string IdempotencyKeyInFlight = "idempotency-key-in-flight";
+    public const string RateLimited = "rate-limited";
     public const string InternalError = "internal-error";
 }

@@ -38,7 +38,7 @@ public sealed class IdempotencyTests(OpenKpApp app) : IClassFixture<OpenKpApp>
     {
         var officer = await app.ClientFor("officer.bw");
         await (await officer.SendAsync(Post("key-2", Licence("BW-ID-2")))).Json(HttpStatusCode.Created);
-        var other = await (await officer.SendAsync(Post("key-2", Licence("BW-ID-3")))).Json(HttpStatusCode.UnprocessableEntity);
+        var other = await (await officer.SendAsync(Post("key-2", Licence("BW-ID-3")))).Json(HttpStatusCode.Conflict);
         Assert.Equal("idempotency-key-reused", other.Str("code"));
     }
 

@@ -1,0 +1,291 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenKP.Data;
+using OpenKP.Accounts;
+using OpenKP.Certificates;
+using OpenKP.Shared;
+using OpenKP.Web.Accounts;
+using OpenKP.Web.Shared;
+
+namespace OpenKP.Web.Certificates;
+
+/// <summary>KP certificates: issue, read, list, void, replace, report lost numbers; verify; signing keys.</summary>
+internal static class CertificateEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var officials = app.MapGroup("/api/certificates").WithTags("Certificates").RequireAuthorization(Policies.SignedIn);
+        officials.MapPost("/", Issue).RequireAuthorization(Policies.AuthorityOfficer).WithSummary("Issue a certificate (an authority officer, for its own participant)");
+        officials.MapGet("/", List).WithSummary("Certificates a participant issued or receives (officers: their own; the secretariat: all)");
+        officials.MapGet("/{number}", Get).WithSummary("A certificate (its issuing and importing participants, and the secretariat)");
+        officials.MapPost("/{number}/void", Void).RequireAuthorization(Policies.AuthorityOfficer).WithSummary("Void a certificate with a reason: it fails verification from now on");
+        officials.MapPost("/{number}/replace", Replace).RequireAuthorization(Policies.AuthorityOfficer).WithSummary("Void a certificate and issue its replacement, which names it");
+
+        var reported = app.MapGroup("/api/participants/{code}/reported-numbers").WithTags("Certificates");
+        reported.MapGet("/", ListReported).RequireAuthorization(Policies.ParticipantOfficials).WithSummary("Numbers the participant reported lost or stolen");
+        reported.MapPost("/", ReportNumbers).RequireAuthorization(Policies.ParticipantAuthority).WithSummary("Report certificate or blank-form numbers lost or stolen");
+
+        app.MapPost("/api/verify", Verify).WithTags("Verification").AllowAnonymous().RequireRateLimiting(CertificatesModule.VerifyRateLimit)
+            .WithSummary("Verify a certificate's QR text: the verdict, every reason, and the decoded certificate");
+
+        app.MapGet("/api/keys", ListKeys).WithTags("Signing keys").AllowAnonymous().WithSummary("Signing keys (public halves only), by participant");
+        var keys = app.MapGroup("/api/participants/{code}/keys").WithTags("Signing keys").RequireAuthorization(Policies.ParticipantAuthority);
+        keys.MapPost("/rotate", RotateKey).WithSummary("Create a new signing key; the active one retires");
+        keys.MapPost("/{keyId}/revoke", RevokeKey).WithSummary("Revoke a signing key: everything it signed fails verification");
+    }
+
+    /// <summary>Issues a certificate for the officer's participant: 201 with the number, the QR text and links, or 422 with every violation.</summary>
+    internal static async Task<Results<Created<CertificateView>, ProblemHttpResult>> Issue(
+        IssueCertificateRequest request, ClaimsPrincipal user, CertificateIssuer issuer, OpenKpEnvironment environment, CancellationToken ct)
+    {
+        var own = user.FindFirstValue(OpenKpClaims.Participant);
+        var input = new Input();
+        var asked = string.IsNullOrWhiteSpace(request.IssuingParticipant) ? own : input.Code(request.IssuingParticipant, "issuingParticipant");
+        var draft = request.Parse(input);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        if (own is null || asked != own)
+        {
+            return Forbidden($"You issue certificates for {own ?? "no participant"} only, not for {asked}.");
+        }
+
+        var outcome = await issuer.IssueAsync(Officer(user, own, environment), draft, ct);
+        return outcome.Succeeded
+            ? TypedResults.Created(Self(outcome.Value!.Number), CertificateView.Of(outcome.Value!))
+            : Problems.From(outcome);
+    }
+
+    /// <summary>
+    /// Certificates of <paramref name="participant"/> (officers: their own, the default), issued, incoming or
+    /// all; search by number, exporter or importer; filter by status and issue dates.
+    /// </summary>
+    internal static async Task<Results<Ok<Paged<CertificateSummary>>, ProblemHttpResult>> List(
+        ClaimsPrincipal user, CertificateQueries queries, string? participant, string? direction, string? q, string? status,
+        string? from, string? to, int? page, int? pageSize, CancellationToken ct)
+    {
+        var input = new Input();
+        var p = string.IsNullOrWhiteSpace(participant) ? null : input.Code(participant, "participant");
+        var d = input.OneOf(direction, "direction", CertificateListQuery.Directions) ?? CertificateListQuery.Both;
+        var s = string.IsNullOrWhiteSpace(status) ? (CertificateStatus?)null : input.Enum<CertificateStatus>(status, "status");
+        var f = input.OptionalDate(from, "from");
+        var t = input.OptionalDate(to, "to");
+        var text = input.Text(q, "q", 200, required: false);
+        var pg = input.Page(page, "page", 1, 100_000);
+        var size = input.Page(pageSize, "pageSize", 50, 500);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        if (!user.IsInRole(Roles.Secretariat))
+        {
+            var own = OfficerParticipant(user);
+            if (own is null || (p is not null && p != own))
+            {
+                return Forbidden(own is null
+                    ? "Certificates are shown to the officers of their participants and to the secretariat."
+                    : $"You see the certificates of {own} only.");
+            }
+
+            p = own;
+        }
+
+        return TypedResults.Ok(await queries.ListAsync(new CertificateListQuery(p, d, text, s, f, t, pg, size), ct));
+    }
+
+    /// <summary>A certificate, for the officers of its issuing and importing participants and the secretariat.</summary>
+    internal static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> Get(string number, ClaimsPrincipal user, CertificateQueries queries, CancellationToken ct)
+    {
+        var certificate = await queries.FindAsync(number.Trim(), ct);
+        if (certificate is null)
+        {
+            return NotFound(number);
+        }
+
+        return MayRead(user, certificate) ? TypedResults.Ok(CertificateView.Of(certificate)) : ForbiddenToRead(certificate);
+    }
+
+    /// <summary>Voids a certificate of the officer's participant, with a reason the importing participant sees.</summary>
+    internal static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> Void(
+        string number, VoidCertificateRequest request, ClaimsPrincipal user, CertificateIssuer issuer, CertificateQueries queries,
+        OpenKpEnvironment environment, CancellationToken ct)
+    {
+        var input = new Input();
+        var reason = input.Text(request.Reason, "reason", 1000);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var (refusal, own) = await MayIssueForAsync(number, user, queries, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var outcome = await issuer.VoidAsync(Officer(user, own!, environment), number.Trim(), reason, request.Version, ct);
+        return outcome.Succeeded ? TypedResults.Ok(CertificateView.Of(outcome.Value!)) : Problems.From(outcome);
+    }
+
+    /// <summary>Voids a certificate and issues its replacement in one step; if the new one breaks a rule, nothing changes.</summary>
+    internal static async Task<Results<Created<CertificateView>, ProblemHttpResult>> Replace(
+        string number, ReplaceCertificateRequest request, ClaimsPrincipal user, CertificateIssuer issuer, CertificateQueries queries,
+        OpenKpEnvironment environment, CancellationToken ct)
+    {
+        var input = new Input();
+        var reason = input.Text(request.Reason, "reason", 1000);
+        if (request.Certificate is null)
+        {
+            input.Add(InputCodes.Required, "'certificate' is required: the replacement, as for issuing.", "certificate");
+        }
+
+        var draft = request.Certificate?.Parse(input);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var (refusal, own) = await MayIssueForAsync(number, user, queries, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var outcome = await issuer.ReplaceAsync(Officer(user, own!, environment), number.Trim(), reason, draft!, ct);
+        return outcome.Succeeded
+            ? TypedResults.Created(Self(outcome.Value!.Number), CertificateView.Of(outcome.Value!))
+            : Problems.From(outcome);
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<ReportedNumberView>>, ProblemHttpResult>> ListReported(
+        string code, OpenKpDb db, CancellationToken ct)
+    {
+        var input = new Input();
+        var c = input.Code(code, "code");
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var rows = await db.ReportedNumbers.AsNoTracking().Where(r => r.ParticipantCode == c)
+            .OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Number).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<ReportedNumberView>>([.. rows.Select(ReportedNumberView.Of)]);
+    }
+
+    /// <summary>Reports numbers lost or stolen: they fail verification and join the revocation list.</summary>
+    internal static async Task<Results<Created<IReadOnlyList<ReportedNumberView>>, ProblemHttpResult>> ReportNumbers(
+        string code, ReportNumbersRequest request, ClaimsPrincipal user, CertificateIssuer issuer, OpenKpEnvironment environment, CancellationToken ct)
+    {
+        var input = new Input();
+        var c = input.Code(code, "code");
+        var numbers = input.Texts(request.Numbers, "numbers", 64, 1000);
+        if (numbers.Count == 0)
+        {
+            input.Add(InputCodes.Required, "'numbers' is required: one or more certificate or blank-form numbers.", "numbers");
+        }
+
+        var kind = input.Enum<ReportedNumberKind>(request.Kind, "kind");
+        var note = input.Text(request.Note, "note", 1000, required: false);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var outcome = await issuer.ReportNumbersAsync(Officer(user, c, environment), numbers, kind, note.Length == 0 ? null : note, ct);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/participants/{c}/reported-numbers", (IReadOnlyList<ReportedNumberView>)[.. outcome.Value!.Select(ReportedNumberView.Of)])
+            : Problems.From(outcome);
+    }
+
+    /// <summary>
+    /// Verifies a QR text against the keys, voided numbers and registry in the database: <c>valid</c>, every
+    /// reason with its code, and the certificate as decoded. Public and rate-limited per client.
+    /// </summary>
+    internal static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Verify(VerifyRequest request, CertificateQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        var input = new Input();
+        var qr = input.Text(request.Qr, "qr", 8000);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var anchors = await queries.TrustAnchorsAsync(ct);
+        return TypedResults.Ok(VerificationView.Of(CertificateVerifier.Verify(qr, anchors, clock.GetUtcNow())));
+    }
+
+    /// <summary>Every signing key, public half only, optionally of one participant (<c>KP</c>: the hub).</summary>
+    internal static async Task<Ok<IReadOnlyList<SigningKeyView>>> ListKeys(string? participant, SigningKeyRing keys, CancellationToken ct)
+    {
+        var code = string.IsNullOrWhiteSpace(participant) ? null : participant.Trim().ToUpperInvariant();
+        return TypedResults.Ok<IReadOnlyList<SigningKeyView>>([.. (await keys.ListAsync(code, ct)).Select(SigningKeyView.Of)]);
+    }
+
+    internal static async Task<Results<Created<SigningKeyView>, ProblemHttpResult>> RotateKey(string code, ClaimsPrincipal user, SigningKeyRing keys, CancellationToken ct)
+    {
+        var input = new Input();
+        var c = input.Code(code, "code");
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var outcome = await keys.RotateAsync(c, user.Identity?.Name ?? "unknown", ct);
+        return outcome.Succeeded ? TypedResults.Created($"/api/keys?participant={c}", SigningKeyView.Of(outcome.Value!)) : Problems.From(outcome);
+    }
+
+    internal static async Task<Results<Ok<SigningKeyView>, ProblemHttpResult>> RevokeKey(string code, string keyId, RevokeKeyRequest request, SigningKeyRing keys, CancellationToken ct)
+    {
+        var input = new Input();
+        var c = input.Code(code, "code");
+        var reason = input.Text(request.Reason, "reason", 1000);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var outcome = await keys.RevokeAsync(c, keyId, reason, ct);
+        return outcome.Succeeded ? TypedResults.Ok(SigningKeyView.Of(outcome.Value!)) : Problems.From(outcome);
+    }
+
+    /// <summary>Who may read a certificate: the secretariat, and the officers of its issuing and importing participants.</summary>
+    internal static bool MayRead(ClaimsPrincipal user, Certificate certificate)
+        => user.IsInRole(Roles.Secretariat)
+           || (OfficerParticipant(user) is { } own && (own == certificate.IssuingParticipant || own == certificate.ImportingParticipant));
+
+    /// <summary>The participant an authority or customs officer acts for; null for other roles.</summary>
+    internal static string? OfficerParticipant(ClaimsPrincipal user)
+        => user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.CustomsOfficer) ? user.FindFirstValue(OpenKpClaims.Participant) : null;
+
+    private static async Task<(ProblemHttpResult? Refusal, string? Own)> MayIssueForAsync(string number, ClaimsPrincipal user, CertificateQueries queries, CancellationToken ct)
+    {
+        var own = user.FindFirstValue(OpenKpClaims.Participant);
+        var certificate = await queries.FindAsync(number.Trim(), ct);
+        if (certificate is null)
+        {
+            return (NotFound(number), null);
+        }
+
+        return own is not null && certificate.IssuingParticipant == own
+            ? (null, own)
+            : (Forbidden($"Certificate {certificate.Number} was issued by {certificate.IssuingParticipant}: only its own officers void or replace it."), null);
+    }
+
+    private static IssuingOfficer Officer(ClaimsPrincipal user, string participant, OpenKpEnvironment environment)
+        => new(participant, user.Identity?.Name ?? "unknown", environment.Demo);
+
+    private static string Self(string number) => $"/api/certificates/{Uri.EscapeDataString(number)}";
+
+    private static ProblemHttpResult NotFound(string number)
+        => Problems.NotFound(CertificateCodes.CertificateNotFound, $"There is no certificate {number.Trim()}.", "number");
+
+    private static ProblemHttpResult ForbiddenToRead(Certificate c)
+        => Forbidden($"Certificate {c.Number} is shown to the officers of {c.IssuingParticipant} and {c.ImportingParticipant} and to the secretariat only.");
+
+    internal static ProblemHttpResult Forbidden(string message)
+        => Problems.Problem(StatusCodes.Status403Forbidden, "Forbidden", [new Violation(PlatformCodes.Forbidden, message)]);
+}
