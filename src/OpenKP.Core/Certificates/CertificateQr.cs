@@ -92,8 +92,9 @@ public static class CertificateQr
     /// <summary>
     /// The bits that pad the last deflate byte must be zero. A decoder ignores them, so without this
     /// check a changed padding bit (one changed QR character) would still verify: the text must be
-    /// the one that was signed, not merely inflate to it. The meaningful bits are found by masking the
-    /// byte from the bottom until it inflates to the same bytes; anything above them must be zero.
+    /// the one that was signed, not merely inflate to it. Deflate fills bytes from the lowest bit, so
+    /// the padding is the byte's top bits: if its highest set bit can be cleared and the data still
+    /// inflates to the same bytes, that bit was padding. One extra inflation decides it.
     /// </summary>
     private static void RequireZeroPadding(byte[] data, byte[] inflated)
     {
@@ -105,26 +106,18 @@ public static class CertificateQr
         }
 
         var last = data.Length - Trailer - 1;
-        if (last < 2)
+        var original = data[last];
+        if (last < 2 || original == 0)
         {
             return;
         }
 
-        var original = data[last];
+        var highest = 1 << (7 - System.Numerics.BitOperations.LeadingZeroCount((uint)original << 24));
         var candidate = (byte[])data.Clone();
-        for (var bits = 0; bits < 8; bits++)
+        candidate[last] = (byte)(original & ~highest);
+        if (InflatesTo(candidate, inflated))
         {
-            var mask = (byte)((1 << bits) - 1);
-            candidate[last] = (byte)(original & mask);
-            if (InflatesTo(candidate, inflated))
-            {
-                if ((original & ~mask) != 0)
-                {
-                    throw new InvalidDataException("The padding bits of the last deflate byte are not zero.");
-                }
-
-                return;
-            }
+            throw new InvalidDataException("The padding bits of the last deflate byte are not zero.");
         }
     }
 

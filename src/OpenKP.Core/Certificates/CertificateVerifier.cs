@@ -17,7 +17,33 @@ public sealed record Verification(
 /// lists were signed, for the staleness warning.
 /// </summary>
 public sealed record TrustAnchors(
-    IReadOnlyList<TrustedKey> Keys, IReadOnlySet<string> VoidedHashes, RegistrySnapshot? Registry, DateTimeOffset? IssuedAt = null);
+    IReadOnlyList<TrustedKey> Keys, IReadOnlySet<string> VoidedHashes, RegistrySnapshot? Registry, DateTimeOffset? IssuedAt = null)
+{
+    // Public keys imported once per trust list: a verifier that keeps its list loaded pays the import once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrustedKey, ECDsa> _imported = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Checks a COSE signature with the key, imported on first use and kept; one check at a time per key.</summary>
+    internal bool VerifySignature(TrustedKey key, System.Security.Cryptography.Cose.CoseSign1Message message)
+    {
+        try
+        {
+            var ecdsa = _imported.GetOrAdd(key, k =>
+            {
+                var imported = ECDsa.Create();
+                imported.ImportSubjectPublicKeyInfo(k.PublicKey, out _);
+                return imported;
+            });
+            lock (ecdsa)
+            {
+                return message.VerifyEmbedded(ecdsa);
+            }
+        }
+        catch (CryptographicException)
+        {
+            return false; // a public key that is not P-256 SPKI, or a signature of the wrong shape
+        }
+    }
+}
 
 /// <summary>
 /// The one verifier, used by the API, the verify page and the CLI. It takes the QR apart layer by
@@ -58,14 +84,10 @@ public static class CertificateVerifier
             return new Verification(false, reasons, warnings, certificate, null);
         }
 
-        using (var ecdsa = ECDsa.Create())
+        if (!trust.VerifySignature(key, message))
         {
-            ecdsa.ImportSubjectPublicKeyInfo(key.PublicKey, out _);
-            if (!message.VerifyEmbedded(ecdsa))
-            {
-                reasons.Add(new(CertificateCodes.SignatureInvalid, "The signature does not match the certificate: it was altered after signing, or forged.", "qr"));
-                return new Verification(false, reasons, warnings, certificate, key);
-            }
+            reasons.Add(new(CertificateCodes.SignatureInvalid, "The signature does not match the certificate: it was altered after signing, or forged.", "qr"));
+            return new Verification(false, reasons, warnings, certificate, key);
         }
 
         if (key.Status == KeyStatus.Revoked)
