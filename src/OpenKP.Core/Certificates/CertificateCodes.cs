@@ -50,4 +50,10 @@ public static class CertificateCodes
     public const string CertificateVoided = "certificate-voided";
     public const string IssuerNotActiveAtIssue = "issuer-not-active-at-issue";
     public const string TrustListStale = "trust-list-stale";
+
+    // Images (a photo or scan of a certificate's QR, read by QrImageReader)
+    public const string ImageTypeUnsupported = "image-type-unsupported";
+    public const string ImageTooLarge = "image-too-large";
+    public const string ImageUnreadable = "image-unreadable";
+    public const string QrNotFound = "qr-not-found";
 }

@@ -34,6 +34,14 @@ internal static class Certificates
         ValidFrom = Registries.Day(from), ValidTo = to is null ? null : Registries.Day(to), Suspended = suspended,
     };
 
+    /// <summary>A print of <paramref name="certificate"/> (default <see cref="Typical"/>) signed with a fresh key, from "Aurelia" (AA) to "Borealis" (BB).</summary>
+    public static CertificatePrint Print(CertificateContent? certificate = null, string? language = null, string? stamp = null)
+    {
+        certificate ??= Typical();
+        using var key = NewKey();
+        return new CertificatePrint(certificate, CertificateQr.Sign(certificate, key), "Aurelia", "Borealis", "https://openkp.example/verify", language, stamp);
+    }
+
     public static ECDsa NewKey() => ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public static TrustedKey Trusted(ECDsa key, string participant = "AA", string from = "2025-01-01", string? to = null, KeyStatus status = KeyStatus.Active) => new(
