@@ -35,4 +35,13 @@ public static class CertificateCodes
     public const string CertificateVoided = "certificate-voided";
     public const string IssuerNotActiveAtIssue = "issuer-not-active-at-issue";
     public const string TrustListStale = "trust-list-stale";
+
+    // The signed trust list and revocation list
+    public const string HubKeyInvalid = "hub-key-invalid";
+    public const string TrustListMalformed = "trust-list-malformed";
+    public const string TrustListKeyMismatch = "trust-list-key-mismatch";
+    public const string TrustListSignatureInvalid = "trust-list-signature-invalid";
+    public const string RevocationListMalformed = "revocation-list-malformed";
+    public const string RevocationListKeyMismatch = "revocation-list-key-mismatch";
+    public const string RevocationListSignatureInvalid = "revocation-list-signature-invalid";
 }

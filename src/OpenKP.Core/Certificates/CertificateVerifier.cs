@@ -17,7 +17,21 @@ public sealed record Verification(
 /// lists were signed, for the staleness warning.
 /// </summary>
 public sealed record TrustAnchors(
-    IReadOnlyList<TrustedKey> Keys, IReadOnlySet<string> VoidedHashes, RegistrySnapshot? Registry, DateTimeOffset? IssuedAt = null);
+    IReadOnlyList<TrustedKey> Keys, IReadOnlySet<string> VoidedHashes, RegistrySnapshot? Registry, DateTimeOffset? IssuedAt = null)
+{
+    /// <summary>
+    /// The anchors of an offline verifier: the keys and registry of <paramref name="trustList"/>, the hashes of
+    /// <paramref name="revocations"/>, and the older of the two lists' dates, so a stale list of either kind
+    /// makes the <c>trust-list-stale</c> warning. Open both lists with the pinned hub key first.
+    /// </summary>
+    public static TrustAnchors From(TrustList trustList, RevocationList revocations)
+    {
+        ArgumentNullException.ThrowIfNull(trustList);
+        ArgumentNullException.ThrowIfNull(revocations);
+        var oldest = trustList.IssuedAt <= revocations.IssuedAt ? trustList.IssuedAt : revocations.IssuedAt;
+        return new TrustAnchors(trustList.Keys, revocations.NumberHashes, trustList.ToSnapshot(), oldest);
+    }
+}
 
 /// <summary>
 /// The one verifier, used by the API, the verify page and the CLI. It takes the QR apart layer by
