@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenKP.Cli.Audit;
+using OpenKP.Cli.Certificates;
 using OpenKP.Cli.Registry;
 using OpenKP.Cli.Shared;
 
@@ -17,12 +18,14 @@ public static class OpenKpCli
         var root = new RootCommand(
             "openkp: the Kimberley Process registry from the command line. Works on the local data directory " +
             "(as `dotnet run --project src/OpenKP.Web` does) or, with --server, against an OpenKP server. " +
-            "Exit codes: 0 done, 1 error, 2 trade refused, 3 audit chain broken.");
+            "Exit codes: 0 done, 1 error, 2 trade refused or certificate invalid, 3 audit chain broken.");
         globals.AddTo(root);
         ParticipantCommands.AddTo(root, context, globals);
         TradePermissionCommand.AddTo(root, context, globals);
         RegistryImportCommand.AddTo(root, context, globals);
         AuditCommands.AddTo(root, context, globals);
+        VerifyCommand.AddTo(root, context, globals);
+        TrustListCommands.AddTo(root, context, globals);
 
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(configuration, ct);

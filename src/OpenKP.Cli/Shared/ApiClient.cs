@@ -26,6 +26,18 @@ internal sealed class ApiClient(HttpClient http, Uri server) : IDisposable
         return await ReadAsync<T>(response, ct);
     }
 
+    /// <summary>GET <paramref name="relative"/> as raw bytes (a signed list, a PEM key); a ProblemDetails answer becomes the problem.</summary>
+    public async Task<Answer<byte[]>> GetBytesAsync(string relative, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(Server, relative), ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ProblemOf(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+
+        return Answer<byte[]>.Ok(await response.Content.ReadAsByteArrayAsync(ct));
+    }
+
     /// <summary>POST /api/auth/token; the bearer token, or the server's reason for refusing.</summary>
     public async Task<Answer<string>> SignInAsync(string userName, string password, CancellationToken ct)
     {

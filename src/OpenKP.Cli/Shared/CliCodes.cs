@@ -19,4 +19,14 @@ internal static class CliCodes
     public const string DatabaseUnavailable = "database-unavailable";
     public const string ServerUnreachable = "server-unreachable";
     public const string ServerAnswerUnreadable = "server-answer-unreadable";
+    /// <summary>A file exists but could not be read (permissions, a folder, an I/O error).</summary>
+    public const string FileUnreadable = "file-unreadable";
+    /// <summary>A file could not be written (permissions, a full disk).</summary>
+    public const string FileUnwritable = "file-unwritable";
+    /// <summary><c>trust-list download</c>: the server's hub key is not the one saved before.</summary>
+    public const string HubKeyChanged = "hub-key-changed";
+    /// <summary><c>trust-list download</c>: the server's hub key is not the one <c>--expect-key-id</c> names.</summary>
+    public const string HubKeyUnexpected = "hub-key-unexpected";
+    /// <summary><c>trust-list download</c>: the server's list has a lower sequence number than the one saved.</summary>
+    public const string ListOlderThanSaved = "list-older-than-saved";
 }

@@ -1,3 +1,5 @@
+using OpenKP.Shared;
+
 namespace OpenKP.Cli.Shared;
 
 /// <summary>
@@ -36,6 +38,12 @@ internal sealed record CliContext(
     public static HttpClient DefaultHttpClient(Uri server) => new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Reads the QR text from a photo or scan (PNG, JPEG) for <c>verify --image</c>: Core's
+    /// <see cref="OpenKP.Certificates.QrImageReader"/>; tests may substitute it.
+    /// </summary>
+    public Func<byte[], Outcome<string>> ReadQrImage { get; init; } = OpenKP.Certificates.QrImageReader.Read;
 
     /// <summary>Reads a line from the keyboard without echoing it.</summary>
     private static string? ReadPassword(string prompt)

@@ -73,7 +73,7 @@ internal sealed class GlobalOptions
                 input.Add(CliCodes.OptionConflict, "Give --token or --user, not both.", "--user");
             }
 
-            if (!Uri.TryCreate(server.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (ServerUri(server) is not { } uri)
             {
                 input.Add(InputCodes.InvalidValue, $"--server: '{server}' is not an http:// or https:// URL.", "--server");
                 return new Problem(input.Errors);
@@ -84,9 +84,8 @@ internal sealed class GlobalOptions
                 return new Problem(input.Errors);
             }
 
-            var baseUri = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
             token ??= user is null ? NullIfBlank(context.Environment(TokenVariable)) : null;
-            return Answer<Target>.Ok(new RemoteTarget(baseUri, token, user));
+            return Answer<Target>.Ok(new RemoteTarget(uri, token, user));
         }
 
         foreach (var remote in new[] { Token, User }.Where(o => parse.GetResult(o) is not null))
@@ -116,8 +115,23 @@ internal sealed class GlobalOptions
             return Answer<Target>.Ok(new LocalTarget(provider, connection, null));
         }
 
-        var directory = Path.GetFullPath(parse.GetValue(DataDirectory) ?? NullIfBlank(context.Environment(DataDirectoryVariable)) ?? "data");
+        var directory = DataDirectoryPath(parse, context);
         return Answer<Target>.Ok(new LocalTarget(provider, DatabaseSetup.SqliteConnectionString(directory), directory));
+    }
+
+    /// <summary>The data directory, full path: <c>--data-dir</c>, else env <c>OpenKP__DataDirectory</c>, else <c>./data</c>.</summary>
+    public string DataDirectoryPath(ParseResult parse, CliContext context)
+        => Path.GetFullPath(parse.GetValue(DataDirectory) ?? NullIfBlank(context.Environment(DataDirectoryVariable)) ?? "data");
+
+    /// <summary>An http(s) URL ending with a slash, so relative API paths go under it; null when it is not one.</summary>
+    public static Uri? ServerUri(string? server)
+    {
+        if (!Uri.TryCreate(server?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

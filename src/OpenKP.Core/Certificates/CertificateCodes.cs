@@ -56,4 +56,13 @@ public static class CertificateCodes
     public const string ImageTooLarge = "image-too-large";
     public const string ImageUnreadable = "image-unreadable";
     public const string QrNotFound = "qr-not-found";
+
+    // The signed trust list and revocation list
+    public const string HubKeyInvalid = "hub-key-invalid";
+    public const string TrustListMalformed = "trust-list-malformed";
+    public const string TrustListKeyMismatch = "trust-list-key-mismatch";
+    public const string TrustListSignatureInvalid = "trust-list-signature-invalid";
+    public const string RevocationListMalformed = "revocation-list-malformed";
+    public const string RevocationListKeyMismatch = "revocation-list-key-mismatch";
+    public const string RevocationListSignatureInvalid = "revocation-list-signature-invalid";
 }

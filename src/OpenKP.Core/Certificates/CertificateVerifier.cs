@@ -43,6 +43,19 @@ public sealed record TrustAnchors(
             return false; // a public key that is not P-256 SPKI, or a signature of the wrong shape
         }
     }
+
+    /// <summary>
+    /// The anchors of an offline verifier: the keys and registry of <paramref name="trustList"/>, the hashes of
+    /// <paramref name="revocations"/>, and the older of the two lists' dates, so a stale list of either kind
+    /// makes the <c>trust-list-stale</c> warning. Open both lists with the pinned hub key first.
+    /// </summary>
+    public static TrustAnchors From(TrustList trustList, RevocationList revocations)
+    {
+        ArgumentNullException.ThrowIfNull(trustList);
+        ArgumentNullException.ThrowIfNull(revocations);
+        var oldest = trustList.IssuedAt <= revocations.IssuedAt ? trustList.IssuedAt : revocations.IssuedAt;
+        return new TrustAnchors(trustList.Keys, revocations.NumberHashes, trustList.ToSnapshot(), oldest);
+    }
 }
 
 /// <summary>

@@ -37,6 +37,12 @@ public sealed class RegistrySnapshot
 
     public IReadOnlyList<Zone> Zones(string code) => _zones.GetValueOrDefault(code) ?? [];
 
+    /// <summary>Every country's EU membership periods (a country may have more than one).</summary>
+    public IEnumerable<EuMembership> EuMemberships => _eu.Values.SelectMany(m => m);
+
+    /// <summary>Every UN embargo on rough diamonds, past, present and scheduled, whatever its origin.</summary>
+    public IEnumerable<Embargo> Embargoes => _embargoes.Values.SelectMany(e => e);
+
     /// <summary>
     /// The participant that covers a country on a day: an EU member state resolves to <c>EU</c> while
     /// it is covered by the EU; any other code to itself if it is in the registry; otherwise null.

@@ -9,7 +9,7 @@ namespace OpenKP.Web.Certificates;
 /// Private signing keys as files under <c>{data}/keys/signing/{keyid}.key</c>: PKCS#8, encrypted with
 /// ASP.NET Core Data Protection (AES-256-CBC + HMAC, keys rotated by Data Protection itself), readable
 /// by the service account only. Loaded keys stay in memory; a key is used by one signer at a time.
-/// An HSM replaces this class behind <see cref="ISigningKeyVault"/> (ADR 0009).
+/// An HSM replaces this class behind <see cref="ISigningKeyVault"/> (ADR 0011).
 /// </summary>
 internal sealed class FileKeyVault : ISigningKeyVault, IDisposable
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Time.Testing;
 using OpenKP.Cli;
 using OpenKP.Cli.Shared;
+using OpenKP.Shared;
 using OpenKP.Web.Tests.Infrastructure;
 
 namespace OpenKP.Web.Tests.Cli;
@@ -21,7 +22,9 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 /// </summary>
 internal static class CliHarness
 {
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, OpenKpApp? server = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<CliResult> RunAsync(
+        IEnumerable<string> args, OpenKpApp? server = null, IReadOnlyDictionary<string, string>? environment = null, Func<byte[], Outcome<string>>? readQrImage = null,
+        Func<Uri, HttpClient>? httpClientFactory = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -29,11 +32,16 @@ internal static class CliHarness
             stdout,
             stderr,
             IsTerminal: false,
-            HttpClientFactory: uri => server?.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = uri, AllowAutoRedirect = false })
-                ?? throw new InvalidOperationException("This run has no test server for --server."),
+            HttpClientFactory: httpClientFactory ?? (uri => server?.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = uri, AllowAutoRedirect = false })
+                ?? throw new InvalidOperationException("This run has no test server for --server.")),
             Clock: new FakeTimeProvider(OpenKpApp.Today),
             Environment: name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
             PromptPassword: null);
+        if (readQrImage is not null)
+        {
+            context = context with { ReadQrImage = readQrImage };
+        }
+
         var exit = await OpenKpCli.RunAsync([.. args], context, TestContext.Current.CancellationToken);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
