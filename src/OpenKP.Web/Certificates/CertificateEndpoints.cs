@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
+using OpenKP.Registry;
 using OpenKP.Accounts;
 using OpenKP.Certificates;
 using OpenKP.Shared;
@@ -19,6 +20,9 @@ internal static class CertificateEndpoints
         officials.MapPost("/", Issue).RequireAuthorization(Policies.AuthorityOfficer).WithSummary("Issue a certificate (an authority officer, for its own participant)");
         officials.MapGet("/", List).WithSummary("Certificates a participant issued or receives (officers: their own; the secretariat: all)");
         officials.MapGet("/{number}", Get).WithSummary("A certificate (its issuing and importing participants, and the secretariat)");
+        officials.MapGet("/{number}/pdf", Pdf).WithSummary("The printable A4 certificate (PDF) with its QR code");
+        officials.MapGet("/{number}/qr.png", QrPng).WithSummary("The certificate's QR code as PNG");
+        officials.MapGet("/{number}/qr.svg", QrSvg).WithSummary("The certificate's QR code as SVG");
         officials.MapPost("/{number}/void", Void).RequireAuthorization(Policies.AuthorityOfficer).WithSummary("Void a certificate with a reason: it fails verification from now on");
         officials.MapPost("/{number}/replace", Replace).RequireAuthorization(Policies.AuthorityOfficer).WithSummary("Void a certificate and issue its replacement, which names it");
 
@@ -107,6 +111,65 @@ internal static class CertificateEndpoints
         }
 
         return MayRead(user, certificate) ? TypedResults.Ok(CertificateView.Of(certificate)) : ForbiddenToRead(certificate);
+    }
+
+    /// <summary>
+    /// The certificate laid out on A4: every field, labels in English and the issuing participant's second
+    /// language, the KP statement, the QR (50 mm) and the verify page's address; a voided one is stamped VOID.
+    /// </summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(
+        string number, ClaimsPrincipal user, CertificateQueries queries, ParticipantDirectory registry, HttpRequest request, CancellationToken ct)
+    {
+        var certificate = await queries.FindAsync(number.Trim(), ct);
+        if (certificate is null)
+        {
+            return NotFound(number);
+        }
+
+        if (!MayRead(user, certificate))
+        {
+            return ForbiddenToRead(certificate);
+        }
+
+        var snapshot = await registry.SnapshotAsync(ct);
+        var issuing = snapshot.Find(certificate.IssuingParticipant);
+        var importing = snapshot.Find(certificate.ImportingParticipant);
+        var language = CertificateLabels.IsSupported(issuing?.CertificateLanguage) ? issuing!.CertificateLanguage : null;
+        var print = new CertificatePrint(
+            certificate.Content(), certificate.QrText,
+            issuing?.NameEn ?? certificate.IssuingParticipant, importing?.NameEn ?? certificate.ImportingParticipant,
+            $"{request.Scheme}://{request.Host}/verify", language,
+            certificate.Status == CertificateStatus.Voided
+                ? "VOID — " + (certificate.ReplacedBy is { } by ? $"replaced by {by}" : certificate.VoidReason)
+                : null)
+        {
+            CountryNames = snapshot.Participants.ToDictionary(p => p.Code, p => p.NameEn, StringComparer.Ordinal),
+        };
+        return TypedResults.File(CertificatePdf.Render(print), "application/pdf", $"{certificate.Number}.pdf");
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrPng(string number, ClaimsPrincipal user, CertificateQueries queries, CancellationToken ct)
+        => await QrImage(number, user, queries, qr => (QrImages.Png(qr), "image/png"), ct);
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrSvg(string number, ClaimsPrincipal user, CertificateQueries queries, CancellationToken ct)
+        => await QrImage(number, user, queries, qr => (System.Text.Encoding.UTF8.GetBytes(QrImages.Svg(qr)), "image/svg+xml"), ct);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrImage(
+        string number, ClaimsPrincipal user, CertificateQueries queries, Func<string, (byte[] Bytes, string Type)> render, CancellationToken ct)
+    {
+        var certificate = await queries.FindAsync(number.Trim(), ct);
+        if (certificate is null)
+        {
+            return NotFound(number);
+        }
+
+        if (!MayRead(user, certificate))
+        {
+            return ForbiddenToRead(certificate);
+        }
+
+        var (bytes, type) = render(certificate.QrText);
+        return TypedResults.File(bytes, type);
     }
 
     /// <summary>Voids a certificate of the officer's participant, with a reason the importing participant sees.</summary>

@@ -18,6 +18,7 @@ internal static class CertificatesModule
         services.AddScoped<SigningKeyRing>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateQueries>();
+        services.AddScoped<TrustListPublisher>();
 
         // Public verification: so many per minute per client address (OpenKP:VerifyRequestsPerMinute, default 60).
         var perMinute = configuration.GetValue("OpenKP:VerifyRequestsPerMinute", 60);
@@ -31,6 +32,7 @@ internal static class CertificatesModule
     public static WebApplication MapCertificates(this WebApplication app)
     {
         CertificateEndpoints.Map(app);
+        TrustListEndpoints.Map(app);
         return app;
     }
 }
