@@ -26,6 +26,7 @@ public static class OpenKpCli
         AuditCommands.AddTo(root, context, globals);
         VerifyCommand.AddTo(root, context, globals);
         TrustListCommands.AddTo(root, context, globals);
+        KeyCommands.AddTo(root, context, globals);
 
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(configuration, ct);

@@ -38,6 +38,13 @@ internal sealed class ApiClient(HttpClient http, Uri server) : IDisposable
         return Answer<byte[]>.Ok(await response.Content.ReadAsByteArrayAsync(ct));
     }
 
+    /// <summary>POST <paramref name="body"/> as JSON to <paramref name="relative"/>; the answer, or the server's problem.</summary>
+    public async Task<Answer<T>> PostAsync<T>(string relative, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(Server, relative), body, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
     /// <summary>POST /api/auth/token; the bearer token, or the server's reason for refusing.</summary>
     public async Task<Answer<string>> SignInAsync(string userName, string password, CancellationToken ct)
     {

@@ -15,6 +15,8 @@ internal static class CliCodes
     public const string PasswordRequired = "password-required";
     /// <summary>A command that works on the local database only was given <c>--server</c>.</summary>
     public const string LocalOnly = "local-only";
+    /// <summary>A command that only the server can carry out (its key store signs) was run without <c>--server</c>.</summary>
+    public const string ServerRequired = "server-required";
     public const string FileNotFound = "file-not-found";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string ServerUnreachable = "server-unreachable";
