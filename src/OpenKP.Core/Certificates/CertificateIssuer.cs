@@ -34,7 +34,7 @@ public sealed record IssuingOfficer(string Participant, string UserName, bool Cr
 /// sequence, signs, and stores — number, certificate and audit rows in one transaction, so a failure
 /// anywhere leaves neither a certificate nor a used number.
 /// </summary>
-public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry, SigningKeyRing keys, TimeProvider clock)
+public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry, SigningKeyRing keys, TimeProvider clock, WriteGate? gate = null)
 {
     public async Task<Outcome<Certificate>> IssueAsync(IssuingOfficer officer, CertificateDraft draft, CancellationToken ct, string? replaces = null)
     {
@@ -48,9 +48,13 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
                 $"{officer.Participant} has no exporting authority in the registry: the secretariat records it first.", "issuingParticipant"));
         }
 
-        var content = await DraftContentAsync(snapshot, participant, authority, draft, today, replaces, ct);
-        var exporters = await db.Operators.AsNoTracking().Where(o => o.ParticipantCode == participant.Code).ToListAsync(ct);
-        var importers = await db.Operators.AsNoTracking().Where(o => o.ParticipantCode == content.Importer.Participant).ToListAsync(ct);
+        // One query for both registers: the issuing participant's operators and the importing participant's.
+        var importing = snapshot.ParticipantFor(draft.ImportingParticipant, today) ?? draft.ImportingParticipant;
+        var operators = await db.Operators.AsNoTracking()
+            .Where(o => o.ParticipantCode == participant.Code || o.ParticipantCode == importing).ToListAsync(ct);
+        var exporters = operators.Where(o => o.ParticipantCode == participant.Code).ToList();
+        var importers = operators.Where(o => o.ParticipantCode == importing).ToList();
+        var content = DraftContent(participant, authority, draft, importing, exporters, today, replaces);
         var violations = IssuanceRules.Check(content, snapshot, exporters, importers, new IssuancePolicy(participant.MaxCertificateValidityDays));
         if (violations.Count > 0)
         {
@@ -64,7 +68,8 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
         }
 
         var format = CertificateNumberFormat.TryParse(participant.CertificateNumberFormat, out var f, out _) ? f : CertificateNumberFormat.Parse(CertificateNumberFormat.Default);
-        // Inside the caller's transaction when there is one (replacement), else our own.
+        // Inside the caller's transaction when there is one (replacement), else our own, in the writers' queue.
+        using var turn = db.Database.CurrentTransaction is null && gate is not null ? await gate.EnterAsync(db, ct) : null;
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await NextNumberAsync(participant.Code, format.PeriodOf(today), ct);
         content = content with { Number = format.Format(participant.Code, today, sequence) };
@@ -193,12 +198,10 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
         return Outcome<IReadOnlyList<ReportedNumber>>.Success(rows);
     }
 
-    private async Task<CertificateContent> DraftContentAsync(
-        RegistrySnapshot snapshot, Participant participant, Authority authority, CertificateDraft d, DateOnly today, string? replaces, CancellationToken ct)
+    private static CertificateContent DraftContent(
+        Participant participant, Authority authority, CertificateDraft d, string importingParticipant, IReadOnlyList<Operator> exporters, DateOnly today, string? replaces)
     {
-        var exporter = await db.Operators.AsNoTracking()
-            .Where(o => o.ParticipantCode == participant.Code && o.LicenceNumber == d.ExporterLicence).FirstOrDefaultAsync(ct);
-        var importingParticipant = snapshot.ParticipantFor(d.ImportingParticipant, today) ?? d.ImportingParticipant;
+        var exporter = exporters.FirstOrDefault(o => o.LicenceNumber.Equals(d.ExporterLicence, StringComparison.OrdinalIgnoreCase));
         return new CertificateContent(
             Number: string.Empty,
             IssuingParticipant: participant.Code,

@@ -13,6 +13,8 @@ namespace OpenKP.Data;
 /// <summary>
 /// The one database context. Each module adds its entity configurations in <see cref="OnModelCreating"/>.
 /// Every save writes audit rows for what it changed, in the same transaction, chained by hash.
+/// A certificate's lines have no rows of their own: they never change after issuance, and the
+/// certificate's row records them in its signed QR text.
 /// </summary>
 public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? actor = null, TimeProvider? clock = null, RegistryCache? registryCache = null)
     : IdentityDbContext<OpenKpUser>(options)
@@ -79,7 +81,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     {
         ChangeTracker.DetectChanges();
         var changes = ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord or CertificateLineRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Capture)
             .ToList();
         if (changes.Count == 0)

@@ -15,6 +15,7 @@ internal static class CertificatesModule
         services.AddSingleton<ISigningKeyVault>(sp => new FileKeyVault(
             Path.Combine(sp.GetRequiredService<OpenKpEnvironment>().DataDirectory, "keys", "signing"),
             sp.GetRequiredService<IDataProtectionProvider>()));
+        services.AddSingleton<OpenKP.Data.WriteGate>();
         services.AddScoped<SigningKeyRing>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateQueries>();
