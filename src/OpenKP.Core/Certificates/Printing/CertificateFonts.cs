@@ -4,8 +4,8 @@ namespace OpenKP.Certificates;
 
 /// <summary>
 /// Gives PDFsharp the DejaVu fonts (Debian's fonts-dejavu-core): DejaVu Sans regular and bold are
-/// required; oblique and DejaVu Sans Mono are used when present (otherwise simulated or replaced by
-/// DejaVu Sans). PDFsharp has no fonts of its own on Linux and takes one resolver per process, set
+/// required, and shipped in this assembly for machines that have none installed; oblique and DejaVu
+/// Sans Mono are used when present (otherwise simulated or replaced by DejaVu Sans). PDFsharp has no fonts of its own on Linux and takes one resolver per process, set
 /// before its first font operation: <see cref="Register"/> does that once, from any thread.
 /// </summary>
 internal sealed class CertificateFonts : IFontResolver
@@ -70,6 +70,18 @@ internal sealed class CertificateFonts : IFontResolver
             if (Find(file) is { } path)
             {
                 faces[file] = File.ReadAllBytes(path);
+            }
+        }
+
+        // A machine without DejaVu (a fresh one with only the .NET SDK) prints with the copies shipped in this assembly.
+        foreach (var file in new[] { Regular, Bold }.Where(f => !faces.ContainsKey(f)))
+        {
+            using var stream = typeof(CertificateFonts).Assembly.GetManifestResourceStream("OpenKP.Certificates.Fonts." + file);
+            if (stream is not null)
+            {
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                faces[file] = copy.ToArray();
             }
         }
 
