@@ -21,6 +21,8 @@ public static class CertificateCodes
     public const string IssuingAuthorityMissing = "issuing-authority-missing";
     public const string SigningKeyMissing = "signing-key-missing";
     public const string NumberFormatInvalid = "number-format-invalid";
+    public const string ValidityOutOfRange = "validity-out-of-range";
+    public const string LanguageUnsupported = "language-unsupported";
 
     // The issuer's work
     public const string CertificateNotFound = "certificate-not-found";

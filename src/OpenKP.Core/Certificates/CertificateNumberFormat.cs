@@ -7,7 +7,7 @@ namespace OpenKP.Certificates;
 /// <summary>
 /// How a participant numbers its certificates: a pattern that starts with <c>{P}</c> (the participant's
 /// code) and has one <c>{N}</c> or <c>{N:width}</c> (the sequence number, zero-padded), optionally
-/// <c>{YYYY}</c> or <c>{YY}</c>; literal characters are letters, digits, <c>-</c> and <c>/</c>. The
+/// <c>{YYYY}</c> or <c>{YY}</c>; literal characters are capital letters, digits and <c>-</c> (a number is part of addresses and file names, so no <c>/</c>). The
 /// default <c>{P}-{YYYY}-{N:6}</c> gives <c>BW-2026-000123</c>. With a year in the pattern the
 /// sequence restarts each year; without one it never restarts.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed partial class CertificateNumberFormat
 
         if (!Shape().IsMatch(pattern))
         {
-            error = "A number format holds only {P}, {YYYY}, {YY}, {N} or {N:width} (width 1–12), letters, digits, '-' and '/'.";
+            error = "A number format holds only {P}, {YYYY}, {YY}, {N} or {N:width} (width 1–12), capital letters, digits and '-'.";
             return false;
         }
 
@@ -81,7 +81,7 @@ public sealed partial class CertificateNumberFormat
         });
     }
 
-    [GeneratedRegex(@"^(\{P\}|\{YYYY\}|\{YY\}|\{N(:([1-9]|1[0-2]))?\}|[A-Z0-9/-])+$")]
+    [GeneratedRegex(@"^(\{P\}|\{YYYY\}|\{YY\}|\{N(:([1-9]|1[0-2]))?\}|[A-Z0-9-])+$")]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"\{N(?::(\d+))?\}")]

@@ -30,6 +30,10 @@ internal static class CertificateEndpoints
         reported.MapGet("/", ListReported).RequireAuthorization(Policies.ParticipantOfficials).WithSummary("Numbers the participant reported lost or stolen");
         reported.MapPost("/", ReportNumbers).RequireAuthorization(Policies.ParticipantAuthority).WithSummary("Report certificate or blank-form numbers lost or stolen");
 
+        var settings = app.MapGroup("/api/participants/{code}/certificate-settings").WithTags("Certificates");
+        settings.MapGet("/", GetSettings).AllowAnonymous().WithSummary("How the participant numbers its certificates, their longest validity, the printed labels' second language");
+        settings.MapPut("/", ChangeSettings).RequireAuthorization(Policies.ParticipantAuthority).WithSummary("Change them (the participant's authority officers, the secretariat)");
+
         app.MapPost("/api/verify", Verify).WithTags("Verification").AllowAnonymous().RequireRateLimiting(CertificatesModule.VerifyRateLimit)
             .WithSummary("Verify a certificate's QR text: the verdict, every reason, and the decoded certificate");
 
@@ -262,6 +266,42 @@ internal static class CertificateEndpoints
         return outcome.Succeeded
             ? TypedResults.Created($"/api/participants/{c}/reported-numbers", (IReadOnlyList<ReportedNumberView>)[.. outcome.Value!.Select(ReportedNumberView.Of)])
             : Problems.From(outcome);
+    }
+
+    internal static async Task<Results<Ok<CertificateSettingsView>, ProblemHttpResult>> GetSettings(string code, CertificateSettings settings, CancellationToken ct)
+    {
+        var input = new Input();
+        var c = input.Code(code, "code");
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        return await settings.GetAsync(c, ct) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound(OpenKP.Registry.RegistryCodes.ParticipantNotFound, $"There is no participant {c} in the registry.", "code");
+    }
+
+    /// <summary>Changes the settings; the next certificate uses them. Numbers already issued never change.</summary>
+    internal static async Task<Results<Ok<CertificateSettingsView>, ProblemHttpResult>> ChangeSettings(
+        string code, CertificateSettingsRequest request, CertificateSettings settings, CancellationToken ct)
+    {
+        var input = new Input();
+        var c = input.Code(code, "code");
+        var format = input.Text(request.NumberFormat, "numberFormat", 40);
+        if (request.MaxValidityDays is null)
+        {
+            input.Add(InputCodes.Required, "'maxValidityDays' is required: the longest validity in days.", "maxValidityDays");
+        }
+
+        var language = input.Text(request.SecondLanguage, "secondLanguage", 8, required: false);
+        if (!input.IsValid)
+        {
+            return Problems.BadRequest(input.Errors);
+        }
+
+        var outcome = await settings.ChangeAsync(c, new CertificateSettingsChange(format, request.MaxValidityDays!.Value, language.Length == 0 ? null : language.ToLowerInvariant(), request.Version), ct);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome);
     }
 
     /// <summary>

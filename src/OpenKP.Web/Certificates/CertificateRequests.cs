@@ -103,3 +103,9 @@ public sealed record RevokeKeyRequest(string? Reason);
 
 /// <summary>The text of a QR code to verify, <c>KP1:…</c>.</summary>
 public sealed record VerifyRequest(string? Qr);
+
+/// <summary>
+/// A participant's certificate settings: <c>numberFormat</c> such as <c>{P}-{YYYY}-{N:6}</c>, <c>maxValidityDays</c>
+/// (1–366), <c>secondLanguage</c> (<c>fr</c>, or null for English only), and the <c>version</c> you read.
+/// </summary>
+public sealed record CertificateSettingsRequest(string? NumberFormat, int? MaxValidityDays, string? SecondLanguage, Guid? Version);

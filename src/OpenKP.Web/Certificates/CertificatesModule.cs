@@ -20,6 +20,7 @@ internal static class CertificatesModule
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateQueries>();
         services.AddScoped<TrustListPublisher>();
+        services.AddScoped<CertificateSettings>();
 
         // Public verification: so many per minute per client address (OpenKP:VerifyRequestsPerMinute, default 60).
         var perMinute = configuration.GetValue("OpenKP:VerifyRequestsPerMinute", 60);
