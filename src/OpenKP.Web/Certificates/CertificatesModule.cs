@@ -21,6 +21,7 @@ internal static class CertificatesModule
         services.AddScoped<CertificateQueries>();
         services.AddScoped<TrustListPublisher>();
         services.AddScoped<CertificateSettings>();
+        services.AddScoped<CertificateDemo>();
 
         // Public verification: so many per minute per client address (OpenKP:VerifyRequestsPerMinute, default 60).
         var perMinute = configuration.GetValue("OpenKP:VerifyRequestsPerMinute", 60);

@@ -10,6 +10,7 @@ internal sealed class DatabaseInitialiser(
     OpenKpDb db,
     OpenKpEnvironment environment,
     DemoSeeder demo,
+    OpenKP.Web.Certificates.CertificateDemo certificateDemo,
     TimeProvider clock,
     ILogger<DatabaseInitialiser> logger)
 {
@@ -37,6 +38,7 @@ internal sealed class DatabaseInitialiser(
         if (environment.Demo)
         {
             await demo.SeedAsync(ct);
+            await certificateDemo.SeedAsync(ct);
         }
     }
 }
