@@ -16,6 +16,57 @@ public static class CertificateQr
 {
     public const string Prefix = "KP1:";
 
+    /// <summary>COSE algorithm -7: ECDSA with P-256 and SHA-256 (RFC 9053).</summary>
+    private const int Es256 = -7;
+
+    /// <summary>
+    /// Checks an ES256 COSE_Sign1 signature (RFC 9052 §4.4): ECDSA over the Sig_structure
+    /// <c>["Signature1", protected, h'', payload]</c>, the signature as r‖s. <see cref="Open"/> has already
+    /// required alg ES256 in the protected header; this does the signature alone, without re-reading the headers.
+    /// </summary>
+    public static bool VerifySignature(CoseSign1Message message, ECDsa key)
+    {
+        var protectedHeaders = message.RawProtectedHeaders.Span;
+        var payload = message.Content is { } content ? content.Span : [];
+        var toBeSigned = new byte[1 + 11 + HeaderLength(protectedHeaders.Length) + protectedHeaders.Length + 1 + HeaderLength(payload.Length) + payload.Length];
+        var at = 0;
+        toBeSigned[at++] = 0x84;                                  // array of 4
+        toBeSigned[at++] = 0x6A;                                  // text of 10
+        "Signature1"u8.CopyTo(toBeSigned.AsSpan(at));
+        at += 10;
+        at += WriteByteStringHeader(toBeSigned.AsSpan(at), protectedHeaders.Length);
+        protectedHeaders.CopyTo(toBeSigned.AsSpan(at));
+        at += protectedHeaders.Length;
+        toBeSigned[at++] = 0x40;                                  // external_aad: empty byte string
+        at += WriteByteStringHeader(toBeSigned.AsSpan(at), payload.Length);
+        payload.CopyTo(toBeSigned.AsSpan(at));
+        return key.VerifyData(toBeSigned, message.Signature.Span, HashAlgorithmName.SHA256);
+    }
+
+    private static int HeaderLength(int length) => length < 24 ? 1 : length < 256 ? 2 : length < 65536 ? 3 : 5;
+
+    private static int WriteByteStringHeader(Span<byte> into, int length)
+    {
+        switch (HeaderLength(length))
+        {
+            case 1:
+                into[0] = (byte)(0x40 | length);
+                return 1;
+            case 2:
+                into[0] = 0x58;
+                into[1] = (byte)length;
+                return 2;
+            case 3:
+                into[0] = 0x59;
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(into[1..], (ushort)length);
+                return 3;
+            default:
+                into[0] = 0x5A;
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(into[1..], (uint)length);
+                return 5;
+        }
+    }
+
     /// <summary>Signs <paramref name="certificate"/> with <paramref name="key"/>; the key id is derived from its public key.</summary>
     public static string Sign(CertificateContent certificate, ECDsa key)
     {
@@ -59,6 +110,10 @@ public static class CertificateQr
             keyId = message.ProtectedHeaders.TryGetValue(CoseHeaderLabel.KeyIdentifier, out var kid)
                 ? kid.GetValueAsBytes()
                 : throw new CryptographicException("The protected header has no key id.");
+            if (!message.ProtectedHeaders.TryGetValue(CoseHeaderLabel.Algorithm, out var alg) || alg.GetValueAsInt32() != Es256)
+            {
+                throw new CryptographicException("The protected header's algorithm is not ES256 (-7).");
+            }
         }
         catch (Exception e) when (e is CryptographicException or InvalidOperationException)
         {

@@ -35,7 +35,7 @@ public sealed record TrustAnchors(
             });
             lock (ecdsa)
             {
-                return message.VerifyEmbedded(ecdsa);
+                return CertificateQr.VerifySignature(message, ecdsa);
             }
         }
         catch (CryptographicException)
