@@ -92,7 +92,12 @@ public sealed class VerificationTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var qr = (await IssueAsync()).Str("qr");
         Assert.True((await Verify(qr)).GetProperty("valid").GetBoolean());
         const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-        var anchors = await app.Service(sp => sp.GetRequiredService<CertificateQueries>().TrustAnchorsAsync(CancellationToken.None));
+        TrustAnchors anchors;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            anchors = await scope.ServiceProvider.GetRequiredService<CertificateQueries>().TrustAnchorsAsync(CancellationToken.None);
+        }
+
         for (var i = 0; i < qr.Length; i++)
         {
             foreach (var c in new[] { alphabet[(alphabet.IndexOf(qr[i], StringComparison.Ordinal) + 1) % alphabet.Length], 'a' })
