@@ -205,20 +205,26 @@ public static class CertificateQr
     private static byte[] Inflate(byte[] data)
     {
         const int Limit = 64 * 1024;
-        using var input = new ZLibStream(new MemoryStream(data), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = input.Read(buffer)) > 0)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Limit + 1);
+        try
         {
-            if (output.Length + read > Limit)
+            using var input = new ZLibStream(new MemoryStream(data, writable: false), CompressionMode.Decompress);
+            var total = 0;
+            int read;
+            while ((read = input.Read(buffer, total, buffer.Length - total)) > 0)
             {
-                throw new InvalidDataException("The payload inflates beyond 64 KiB.");
+                total += read;
+                if (total > Limit)
+                {
+                    throw new InvalidDataException("The payload inflates beyond 64 KiB.");
+                }
             }
 
-            output.Write(buffer, 0, read);
+            return buffer.AsSpan(0, total).ToArray();
         }
-
-        return output.ToArray();
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

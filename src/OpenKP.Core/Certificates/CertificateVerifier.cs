@@ -135,14 +135,14 @@ public static class CertificateVerifier
 
         if (trust.Registry is { } registry)
         {
-            if (!registry.StandingOf(certificate.IssuingParticipant, certificate.IssuedOn).MayTrade)
+            var trade = TradeRules.Check(registry, new TradeQuestion(
+                certificate.IssuingParticipant, certificate.Importer.Participant, certificate.OriginForRules, certificate.OriginZone, certificate.IssuedOn));
+            if (!trade.Exporter.MayTrade)
             {
                 reasons.Add(new(CertificateCodes.IssuerNotActiveAtIssue,
                     $"{certificate.IssuingParticipant} could not issue KP certificates on {Day(certificate.IssuedOn)}.", "issuingParticipant"));
             }
 
-            var trade = TradeRules.Check(registry, new TradeQuestion(
-                certificate.IssuingParticipant, certificate.Importer.Participant, certificate.OriginForRules, certificate.OriginZone, certificate.IssuedOn));
             reasons.AddRange(trade.Violations);
         }
 
