@@ -75,6 +75,12 @@ public sealed partial class KeyAndReportedPageTests(OpenKpApp app) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, revoke.StatusCode);
         Assert.Equal(before, KeyIds((await other.Get("/keys/BW")).Html));
 
+        using var visitor = PortalClient.Anonymous(app);
+        var (_, verify) = await visitor.Get("/verify");
+        using var anonymous = await visitor.PostForm("/keys/BW?handler=rotate", new(), PortalClient.Token(verify));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/sign-in", PortalClient.Location(anonymous), StringComparison.Ordinal);
+
         using var customs = await PortalClient.SignedIn(app, "customs.bw");
         using var byCustoms = await customs.PostForm("/keys/BW?handler=rotate", new(), PortalClient.Token(page));
         Assert.Equal(HttpStatusCode.BadRequest, byCustoms.StatusCode); // another session's token
@@ -112,6 +118,12 @@ public sealed partial class KeyAndReportedPageTests(OpenKpApp app) : IClassFixtu
         Assert.Contains("Numbers reported: 2.", list, StringComparison.Ordinal);
         Assert.Contains("<code>BW-2026-800002</code>", list, StringComparison.Ordinal);
         Assert.Contains("Blank forms stolen from the Gaborone office.", list, StringComparison.Ordinal);
+
+        using var visitor = PortalClient.Anonymous(app);
+        var (_, verify) = await visitor.Get("/verify");
+        using var anonymous = await visitor.PostForm("/keys/BW?handler=rotate", new(), PortalClient.Token(verify));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/sign-in", PortalClient.Location(anonymous), StringComparison.Ordinal);
 
         using var customs = await PortalClient.SignedIn(app, "customs.bw");
         var (customsStatus, customsList) = await customs.Get("/certificates/reported/BW");

@@ -69,9 +69,9 @@ public sealed class IndexModel(SigningKeyRing keys, ParticipantDirectory directo
     /// <summary>A new key signs from today; the active one retires (as <c>POST /api/participants/{code}/keys/rotate</c>).</summary>
     public async Task<IActionResult> OnPostRotateAsync(string code, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ParticipantAuthority)).Succeeded)
+        if (await RefuseAsync() is { } refusal)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return refusal;
         }
 
         var c = code.Trim().ToUpperInvariant();
@@ -90,9 +90,9 @@ public sealed class IndexModel(SigningKeyRing keys, ParticipantDirectory directo
     /// <summary>Revokes a key with a reason (as <c>POST /api/participants/{code}/keys/{keyId}/revoke</c>).</summary>
     public async Task<IActionResult> OnPostRevokeAsync(string code, [FromForm] string? keyId, [FromForm] string? reason, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ParticipantAuthority)).Succeeded)
+        if (await RefuseAsync() is { } refusal)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return refusal;
         }
 
         var c = code.Trim().ToUpperInvariant();
@@ -119,6 +119,11 @@ public sealed class IndexModel(SigningKeyRing keys, ParticipantDirectory directo
         NoticeKey = outcome.Value!.KeyId;
         return Redirect(Link(c));
     }
+
+    /// <summary>The API's <c>participant-authority</c> policy on the address's participant: sign in first, else 403.</summary>
+    private async Task<IActionResult?> RefuseAsync()
+        => (await authorization.AuthorizeAsync(User, Policies.ParticipantAuthority)).Succeeded ? null
+            : User.IsSignedIn() ? StatusCode(StatusCodes.Status403Forbidden) : Challenge();
 
     /// <summary>
     /// Whether to offer this participant's key actions: its authority officers, and the secretariat, as the
