@@ -73,6 +73,14 @@ public sealed class CertificateQueries(OpenKpDb db, ParticipantDirectory registr
         return new Paged<CertificateSummary>(items, q.Page, q.PageSize, total);
     }
 
+    /// <summary>The numbers a participant reported lost or stolen, the latest first.</summary>
+    public async Task<IReadOnlyList<ReportedNumberView>> ReportedNumbersAsync(string participant, CancellationToken ct)
+    {
+        var rows = await db.ReportedNumbers.AsNoTracking().Where(r => r.ParticipantCode == participant)
+            .OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Number).ToListAsync(ct);
+        return [.. rows.Select(ReportedNumberView.Of)];
+    }
+
     /// <summary>Hashes of voided certificates and of numbers reported lost or stolen: what the revocation list carries.</summary>
     public async Task<IReadOnlyList<(string Number, string Kind, DateOnly Since)>> RevokedAsync(CancellationToken ct)
     {

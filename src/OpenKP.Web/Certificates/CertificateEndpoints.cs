@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using OpenKP.Data;
-using OpenKP.Registry;
 using OpenKP.Accounts;
 using OpenKP.Certificates;
+using OpenKP.Registry;
 using OpenKP.Shared;
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Shared;
@@ -229,7 +227,7 @@ internal static class CertificateEndpoints
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<ReportedNumberView>>, ProblemHttpResult>> ListReported(
-        string code, OpenKpDb db, CancellationToken ct)
+        string code, CertificateQueries queries, CancellationToken ct)
     {
         var input = new Input();
         var c = input.Code(code, "code");
@@ -238,9 +236,7 @@ internal static class CertificateEndpoints
             return Problems.BadRequest(input.Errors);
         }
 
-        var rows = await db.ReportedNumbers.AsNoTracking().Where(r => r.ParticipantCode == c)
-            .OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Number).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<ReportedNumberView>>([.. rows.Select(ReportedNumberView.Of)]);
+        return TypedResults.Ok(await queries.ReportedNumbersAsync(c, ct));
     }
 
     /// <summary>Reports numbers lost or stolen: they fail verification and join the revocation list.</summary>
@@ -360,6 +356,10 @@ internal static class CertificateEndpoints
         => user.IsInRole(Roles.Secretariat)
            || (OfficerParticipant(user) is { } own && (own == certificate.IssuingParticipant || own == certificate.ImportingParticipant));
 
+    /// <summary>Who may void or replace a certificate, besides the authority-officer policy: an officer of the participant that issued it.</summary>
+    internal static bool IsIssuersOfficer(ClaimsPrincipal user, Certificate certificate)
+        => user.FindFirstValue(OpenKpClaims.Participant) is { } own && own == certificate.IssuingParticipant;
+
     /// <summary>The participant an authority or customs officer acts for; null for other roles.</summary>
     internal static string? OfficerParticipant(ClaimsPrincipal user)
         => user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.CustomsOfficer) ? user.FindFirstValue(OpenKpClaims.Participant) : null;
@@ -373,12 +373,13 @@ internal static class CertificateEndpoints
             return (NotFound(number), null);
         }
 
-        return own is not null && certificate.IssuingParticipant == own
+        return IsIssuersOfficer(user, certificate)
             ? (null, own)
             : (Forbidden($"Certificate {certificate.Number} was issued by {certificate.IssuingParticipant}: only its own officers void or replace it."), null);
     }
 
-    private static IssuingOfficer Officer(ClaimsPrincipal user, string participant, OpenKpEnvironment environment)
+    /// <summary>The officer a request issues, voids or reports as: the demo creates a missing key on first use.</summary>
+    internal static IssuingOfficer Officer(ClaimsPrincipal user, string participant, OpenKpEnvironment environment)
         => new(participant, user.Identity?.Name ?? "unknown", environment.Demo);
 
     private static string Self(string number) => $"/api/certificates/{Uri.EscapeDataString(number)}";

@@ -23,12 +23,16 @@ internal static class CertificatesModule
         services.AddScoped<CertificateSettings>();
         services.AddScoped<CertificateDemo>();
 
-        // Public verification: so many per minute per client address (OpenKP:VerifyRequestsPerMinute, default 60).
+        // Public verification: so many per minute per client address (OpenKP:VerifyRequestsPerMinute, default 60),
+        // POST /api/verify and the verify page's POSTs together. Only verifications count: showing the page
+        // (GET), and re-rendering it as an HTML error page, are free.
         var perMinute = configuration.GetValue("OpenKP:VerifyRequestsPerMinute", 60);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(VerifyRateLimit, context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+            !HttpMethods.IsPost(context.Request.Method) || ProblemDefaults.IsStatusPageRerun(context)
+                ? RateLimitPartition.GetNoLimiter("free")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 

@@ -3,8 +3,11 @@ using OpenKP.Shared;
 
 namespace OpenKP.Web.Portal;
 
-/// <summary>One problem with a form, ready to show: the field to fix, the stable code, the message in the reader's language.</summary>
-public sealed record FormError(string Field, string Code, string Message);
+/// <summary>
+/// One problem with a form, ready to show: the field to fix, the stable code, the message in the reader's language,
+/// and for a broken rule the rule's own words (<see cref="Detail"/>), which name the values involved.
+/// </summary>
+public sealed record FormError(string Field, string Code, string Message, string? Detail = null);
 
 /// <summary>
 /// Every problem with a submitted form, for the error summary at the top and the message beside each
@@ -19,6 +22,17 @@ public sealed class FormErrors
 
     public void Add(IStringLocalizer localizer, IEnumerable<Violation> violations)
         => _errors.AddRange(violations.Select(v => new FormError(v.Field ?? string.Empty, v.Code, PortalText.Message(localizer, v))));
+
+    /// <summary>
+    /// Adds broken rules: the message in the reader's language, and the rule's own message beside it (in English,
+    /// as the API gives it) when it says more, such as the latest expiry date or the number already reported.
+    /// </summary>
+    public void AddRules(IStringLocalizer localizer, IEnumerable<Violation> violations)
+        => _errors.AddRange(violations.Select(v =>
+        {
+            var message = PortalText.Message(localizer, v);
+            return new FormError(v.Field ?? string.Empty, v.Code, message, message == v.Message ? null : v.Message);
+        }));
 
     public IReadOnlyList<FormError> For(string field) => [.. _errors.Where(e => e.Field == field)];
 

@@ -9,7 +9,7 @@ namespace OpenKP.Web.Portal;
 /// How the portal writes registry values for people: dates in the reader's language (only as precise as
 /// the record is), and resource keys for statuses, kinds and roles.
 /// </summary>
-internal static class PortalText
+internal static partial class PortalText
 {
     /// <summary>The statuses a participant can have, as the API names them, in the order the UI lists them.</summary>
     public static readonly IReadOnlyList<string> Statuses =
@@ -58,6 +58,24 @@ internal static class PortalText
         return parsed.Date.ToString(Pattern(parsed.Precision), CultureInfo.CurrentCulture);
     }
 
+    /// <summary>Carats as the reader writes numbers, always two decimals: 1,250.50 / 1 250,50.</summary>
+    public static string Carats(decimal carats) => carats.ToString("N2", CultureInfo.CurrentCulture);
+
+    /// <summary>A value in US dollars, two decimals, in the reader's number format: US$ 312,625.00.</summary>
+    public static string Usd(decimal usd) => "US$\u00a0" + usd.ToString("N2", CultureInfo.CurrentCulture);
+
+    /// <summary>Resource key of a certificate's status (<c>issued</c>, <c>voided</c>).</summary>
+    public static string CertificateStatusKey(string status) => "CertificateStatus." + status;
+
+    /// <summary>Resource key of a signing key's status (<c>active</c>, <c>retired</c>, <c>revoked</c>).</summary>
+    public static string KeyStatusKey(string status) => "KeyStatus." + status;
+
+    /// <summary>Resource key of an HS code's description (<c>HsCode.7102.10</c>).</summary>
+    public static string HsCodeKey(string hsCode) => "HsCode." + hsCode;
+
+    /// <summary>Resource key of why a number was reported (<c>lost</c>, <c>stolen</c>).</summary>
+    public static string ReportedKindKey(string kind) => "ReportedKind." + kind;
+
     /// <summary>The ISO form of a date for <c>&lt;time datetime&gt;</c> and date inputs.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -73,12 +91,15 @@ internal static class PortalText
     }
 
     /// <summary>
-    /// A violation in the reader's language: <c>Error.{field}.{code}</c> or <c>Error.{code}</c> from the
-    /// resources, else the message the rule or parser gave.
+    /// A violation in the reader's language: <c>Error.{field}.{code}</c> (a list's field without its index:
+    /// <c>Error.lines[].hsCode.required</c>) or <c>Error.{code}</c> from the resources, else the message the
+    /// rule or parser gave.
     /// </summary>
     public static string Message(IStringLocalizer localizer, Violation violation)
     {
-        foreach (var key in new[] { $"Error.{violation.Field}.{violation.Code}", $"Error.{violation.Code}" })
+        var field = violation.Field ?? string.Empty;
+        var unindexed = Index().Replace(field, "[]");
+        foreach (var key in new[] { $"Error.{field}.{violation.Code}", $"Error.{unindexed}.{violation.Code}", $"Error.{violation.Code}" })
         {
             var text = localizer[key];
             if (!text.ResourceNotFound)
@@ -89,4 +110,7 @@ internal static class PortalText
 
         return violation.Message;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\d+\]")]
+    private static partial System.Text.RegularExpressions.Regex Index();
 }

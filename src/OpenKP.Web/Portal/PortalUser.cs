@@ -15,4 +15,8 @@ internal static class PortalUser
     public static string? Participant(this ClaimsPrincipal user) => user.FindFirstValue(OpenKpClaims.Participant);
 
     public static bool IsSignedIn(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+
+    /// <summary>Whether the certificates pages are for this person: the secretariat and the officers of a participant, as for the API.</summary>
+    public static bool SeesCertificates(this ClaimsPrincipal user)
+        => user.IsInRole(Roles.Secretariat) || OpenKP.Web.Certificates.CertificateEndpoints.OfficerParticipant(user) is not null;
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -209,10 +210,11 @@ internal static class ProblemDefaults
             return;
         }
 
-        if (http.Response.StatusCode is 404 or 403 or 500)
+        if (http.Response.StatusCode is 403 or 404 or 413 or 429 or 500)
         {
             http.Response.ContentType = "text/html; charset=utf-8";
             var original = http.Request.Path;
+            http.Items[StatusPageRerun] = true;
             http.Request.Path = $"/status/{http.Response.StatusCode.ToString(CultureInfo.InvariantCulture)}";
             try
             {
@@ -226,6 +228,15 @@ internal static class ProblemDefaults
     }
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/health");
+
+    /// <summary>Marks a request the status-code handler re-runs to render its HTML error page (see <see cref="IsStatusPageRerun"/>).</summary>
+    private const string StatusPageRerun = "openkp.status-page-rerun";
+
+    /// <summary>
+    /// Whether this is the re-run that renders a page's HTML error page: the body limit and the rate
+    /// limits have already judged the request once, and must not refuse (or count) it a second time.
+    /// </summary>
+    public static bool IsStatusPageRerun(HttpContext context) => context.Items.ContainsKey(StatusPageRerun);
 }
 
 internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
@@ -257,12 +268,22 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
     }
 }
 
-/// <summary>Refuses bodies larger than <see cref="OpenKpOptions.MaxRequestBodyBytes"/> with 413, before anything reads them.</summary>
+/// <summary>
+/// Refuses bodies larger than <see cref="OpenKpOptions.MaxRequestBodyBytes"/> with 413, before anything reads them,
+/// on every path (API and pages). An endpoint that takes uploads declares its own limit with
+/// <c>[RequestSizeLimit]</c> (the verify page: a 10 MB photo), which this middleware honours instead.
+/// </summary>
 internal sealed class RequestBodyLimit(RequestDelegate next, IOptions<OpenKpOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        if (ProblemDefaults.IsStatusPageRerun(context))
+        {
+            await next(context); // rendering the 413 page for a body already refused
+            return;
+        }
+
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

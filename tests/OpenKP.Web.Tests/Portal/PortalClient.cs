@@ -45,6 +45,21 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>GETs the page, then POSTs a multipart form (fields and one file) to <paramref name="action"/> with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFile(string page, string action, string field, string fileName, byte[] content, string contentType)
+    {
+        var (status, html) = await Get(page);
+        Assert.True(status == HttpStatusCode.OK, $"GET {page} answered {(int)status}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(html)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return await Http.PostAsync(action, form);
+    }
+
     public async Task<(HttpStatusCode Status, string Html)> Get(string url)
     {
         using var response = await Http.GetAsync(url);

@@ -22,11 +22,13 @@ public sealed class IndexModel : PageModel
         Response.StatusCode = Code;
     }
 
-    /// <summary>The resource key prefix for this status: <c>Error403</c>, <c>Error404</c>, <c>Error500</c> for any 5xx, else <c>ErrorOther</c>.</summary>
+    /// <summary>The resource key prefix for this status: <c>Error403</c>, <c>Error404</c>, <c>Error413</c>, <c>Error429</c>, <c>Error500</c> for any 5xx, else <c>ErrorOther</c>.</summary>
     public string Key => Code switch
     {
         403 => "Error403",
         404 => "Error404",
+        413 => "Error413",
+        429 => "Error429",
         >= 500 => "Error500",
         _ => "ErrorOther",
     };
