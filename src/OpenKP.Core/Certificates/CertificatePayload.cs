@@ -123,24 +123,48 @@ public static class CertificatePayload
 
     private static CertificateContent Decode(CborReader r)
     {
-        var fields = new Dictionary<int, object>();
+        // Fields in locals, a bit per key seen: this runs on every verification.
+        int? version = null, parcels = null;
+        string? number = null, issuer = null, authority = null, origin = null, provenance = null, zone = null, quality = null, replaces = null;
+        Dictionary<int, string>? exporter = null, importer = null;
+        List<CertificateLine>? lines = null;
+        DateOnly? issued = null, expires = null;
+        List<string>? seals = null, containers = null;
+        var seen = 0L;
         var count = r.ReadStartMap() ?? throw new FormatException("The certificate map must have a definite length.");
         for (var i = 0; i < count; i++)
         {
             var key = r.ReadInt32();
-            object value = key switch
+            if (key is < KeyVersion or > KeyReplaces)
             {
-                KeyVersion or KeyParcels => r.ReadInt32(),
-                KeyExporter or KeyImporter => ReadParty(r),
-                KeyLines => ReadLines(r),
-                KeyIssued or KeyExpires => ReadDate(r),
-                KeySeals or KeyContainers => ReadTextArray(r),
-                KeyNumber or KeyIssuer or KeyAuthority or KeyOrigin or KeyProvenance or KeyZone or KeyQuality or KeyReplaces => r.ReadTextString(),
-                _ => throw new FormatException($"Unknown certificate field {key}."),
-            };
-            if (!fields.TryAdd(key, value))
+                throw new FormatException($"Unknown certificate field {key}.");
+            }
+
+            if ((seen & (1L << key)) != 0)
             {
                 throw new FormatException($"Certificate field {key} appears twice.");
+            }
+
+            seen |= 1L << key;
+            switch (key)
+            {
+                case KeyVersion: version = r.ReadInt32(); break;
+                case KeyParcels: parcels = r.ReadInt32(); break;
+                case KeyExporter: exporter = ReadParty(r); break;
+                case KeyImporter: importer = ReadParty(r); break;
+                case KeyLines: lines = ReadLines(r); break;
+                case KeyIssued: issued = ReadDate(r); break;
+                case KeyExpires: expires = ReadDate(r); break;
+                case KeySeals: seals = ReadTextArray(r); break;
+                case KeyContainers: containers = ReadTextArray(r); break;
+                case KeyNumber: number = r.ReadTextString(); break;
+                case KeyIssuer: issuer = r.ReadTextString(); break;
+                case KeyAuthority: authority = r.ReadTextString(); break;
+                case KeyOrigin: origin = r.ReadTextString(); break;
+                case KeyProvenance: provenance = r.ReadTextString(); break;
+                case KeyZone: zone = r.ReadTextString(); break;
+                case KeyQuality: quality = r.ReadTextString(); break;
+                default: replaces = r.ReadTextString(); break;
             }
         }
 
@@ -150,26 +174,31 @@ public static class CertificatePayload
             throw new FormatException("Bytes follow the certificate map.");
         }
 
-        if ((int)fields[KeyVersion] != Version)
+        if (version != Version)
         {
-            throw new FormatException($"Certificate payload version {fields[KeyVersion]} is not supported (this verifier reads version {Version}).");
+            throw new FormatException(version is null
+                ? "The certificate has no version (field 1)."
+                : $"Certificate payload version {version} is not supported (this verifier reads version {Version}).");
         }
 
-        var exporter = (Dictionary<int, string>)fields[KeyExporter];
-        var importer = (Dictionary<int, string>)fields[KeyImporter];
         return new CertificateContent(
-            (string)fields[KeyNumber], (string)fields[KeyIssuer], (string)fields[KeyAuthority],
-            new CertificateExporter(exporter[PartyName], exporter[PartyAddress], exporter[PartyLicence]),
-            new CertificateImporter(importer[PartyName], importer[PartyAddress], importer[PartyParticipant], importer.GetValueOrDefault(PartyLicence)),
-            (string)fields[KeyOrigin], Optional<string>(fields, KeyProvenance), Optional<string>(fields, KeyZone),
-            (IReadOnlyList<CertificateLine>)fields[KeyLines], (int)fields[KeyParcels],
-            (DateOnly)fields[KeyIssued], (DateOnly)fields[KeyExpires],
-            Optional<IReadOnlyList<string>>(fields, KeySeals) ?? [], Optional<IReadOnlyList<string>>(fields, KeyContainers) ?? [],
-            Optional<string>(fields, KeyQuality), Optional<string>(fields, KeyReplaces));
+            Required(number, KeyNumber), Required(issuer, KeyIssuer), Required(authority, KeyAuthority),
+            new CertificateExporter(Party(exporter, KeyExporter, PartyName), Party(exporter, KeyExporter, PartyAddress), Party(exporter, KeyExporter, PartyLicence)),
+            new CertificateImporter(Party(importer, KeyImporter, PartyName), Party(importer, KeyImporter, PartyAddress), Party(importer, KeyImporter, PartyParticipant),
+                importer?.GetValueOrDefault(PartyLicence)),
+            Required(origin, KeyOrigin), provenance, zone,
+            Required(lines, KeyLines), parcels ?? throw Missing(KeyParcels),
+            issued ?? throw Missing(KeyIssued), expires ?? throw Missing(KeyExpires),
+            seals ?? [], containers ?? [], quality, replaces);
     }
 
-    private static T? Optional<T>(Dictionary<int, object> fields, int key)
-        where T : class => fields.TryGetValue(key, out var v) ? (T)v : null;
+    private static T Required<T>(T? value, int key)
+        where T : class => value ?? throw Missing(key);
+
+    private static string Party(Dictionary<int, string>? party, int key, int field)
+        => party is null ? throw Missing(key) : party.TryGetValue(field, out var value) ? value : throw new FormatException($"Certificate field {key} has no field {field}.");
+
+    private static FormatException Missing(int key) => new($"The certificate has no field {key}.");
 
     private static Dictionary<int, string> ReadParty(CborReader r)
     {
@@ -214,7 +243,14 @@ public static class CertificatePayload
             throw new FormatException("Dates are RFC 8943 full-date text (tag 1004).");
         }
 
-        return DateOnly.ParseExact(r.ReadTextString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Span<char> text = stackalloc char[10];
+        if (!r.TryReadTextString(text, out var length) || length != 10
+            || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw new FormatException("Dates are RFC 8943 full-date text, YYYY-MM-DD.");
+        }
+
+        return day;
     }
 
     private static List<string> ReadTextArray(CborReader r)

@@ -176,14 +176,27 @@ public static class CertificateQr
         }
     }
 
+    /// <summary>Adler-32 (RFC 1950): sums taken modulo 65521 once per 5552 bytes, the most that cannot overflow.</summary>
     private static uint Adler32(ReadOnlySpan<byte> data)
     {
         const uint Modulus = 65521;
+        const int Block = 5552;
         uint a = 1, b = 0;
-        foreach (var x in data)
+        unchecked
         {
-            a = (a + x) % Modulus;
-            b = (b + a) % Modulus;
+            while (data.Length > 0)
+            {
+                var block = data[..Math.Min(Block, data.Length)];
+                foreach (var x in block)
+                {
+                    a += x;
+                    b += a;
+                }
+
+                a %= Modulus;
+                b %= Modulus;
+                data = data[block.Length..];
+            }
         }
 
         return (b << 16) | a;

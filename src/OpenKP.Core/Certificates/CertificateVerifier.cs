@@ -128,7 +128,7 @@ public static class CertificateVerifier
             reasons.Add(new(CertificateCodes.CertificateNotYetValid, $"The certificate is dated {Day(certificate.IssuedOn)}, after today.", "issuedOn"));
         }
 
-        if (trust.VoidedHashes.Contains(NumberHash(certificate.Number)))
+        if (trust.VoidedHashes.Count > 0 && trust.VoidedHashes.Contains(NumberHash(certificate.Number)))
         {
             reasons.Add(new(CertificateCodes.CertificateVoided, $"Certificate {certificate.Number} was voided, or its number reported lost or stolen.", "number"));
         }
