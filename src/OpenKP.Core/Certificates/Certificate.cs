@@ -12,8 +12,11 @@ public enum CertificateStatus
 /// columns beside it make it searchable. Amounts are whole hundredths of a carat and US cents, so
 /// SQLite and PostgreSQL sum them alike.
 /// </summary>
-public sealed class Certificate
+public sealed class Certificate : Audit.IAuditKeyed
 {
+    /// <summary>Audit rows name a certificate by its number.</summary>
+    string Audit.IAuditKeyed.AuditKey => Number;
+
     public long Id { get; set; }
     public required string Number { get; set; }
     public required string IssuingParticipant { get; set; }

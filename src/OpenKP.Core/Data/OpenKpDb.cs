@@ -97,9 +97,19 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         try
         {
             await LockAuditChainAsync(cancellationToken);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AppendAuditAsync(changes, cancellationToken);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            int written;
+            if (changes.All(c => c.KeyKnown))
+            {
+                // Every key is known before saving: the changes and their audit rows go in one round trip.
+                await AppendAuditAsync(changes, cancellationToken);
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - changes.Count;
+            }
+            else
+            {
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await AppendAuditAsync(changes, cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (owned is not null)
             {
                 await owned.CommitAsync(cancellationToken);
@@ -171,16 +181,20 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
             entry.Property("Version").CurrentValue = Guid.NewGuid();
         }
 
-        var properties = entry.Properties.ToList();
+        // Database-generated values not yet known (an id) are left out of the record; the key names the row.
+        var properties = entry.Properties.Where(p => !p.IsTemporary).ToList();
         var changed = entry.State == EntityState.Modified ? properties.Where(p => p.IsModified).ToList() : properties;
         string? before = entry.State == EntityState.Added ? null : Json(changed.ToDictionary(p => p.Metadata.Name, p => Value(p, p.OriginalValue)));
         var keyProperties = entry.Metadata.FindPrimaryKey()?.Properties ?? [];
         var state = entry.State;
+        var keyed = entry.Entity as IAuditKeyed;
+        var keyKnown = keyed is not null || !keyProperties.Any(k => entry.Property(k.Name).IsTemporary);
         return new PendingChange(
             state switch { EntityState.Added => "added", EntityState.Deleted => "deleted", _ => "modified" },
             entry.Metadata.ClrType.Name,
             before,
-            () => string.Join('/', keyProperties.Select(k => Convert.ToString(entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
+            keyKnown,
+            () => keyed?.AuditKey ?? string.Join('/', keyProperties.Select(k => Convert.ToString(entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
             () => state == EntityState.Deleted ? null : Json(changed.ToDictionary(p => p.Metadata.Name, p => Value(p, p.CurrentValue))));
     }
 
@@ -193,5 +207,5 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private sealed record PendingChange(string Action, string Entity, string? Before, Func<string> Key, Func<string?> After);
+    private sealed record PendingChange(string Action, string Entity, string? Before, bool KeyKnown, Func<string> Key, Func<string?> After);
 }
