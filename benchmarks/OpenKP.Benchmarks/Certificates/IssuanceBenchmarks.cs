@@ -13,7 +13,7 @@ namespace OpenKP.Benchmarks.Certificates;
 /// Issuance throughput through the HTTP API: the real app on Kestrel (loopback), SQLite in a fresh
 /// data directory, demo data, a bearer token; <see cref="Clients"/> concurrent clients each post
 /// certificates — rules, the number sequence, ES256 signing, the certificate, its lines and audit
-/// rows in one transaction. The baseline is the same clients hitting <c>GET /health/live</c> (the
+/// rows in one transaction, for 2, 4 and 8 concurrent clients. The baseline is the same clients hitting <c>GET /health/live</c> (the
 /// HTTP stack alone). Figures are per request; certificates per second = 1 / mean.
 /// Goal: ≥ 500 certificates per second sustained.
 /// </summary>
@@ -22,9 +22,11 @@ namespace OpenKP.Benchmarks.Certificates;
 public class IssuanceBenchmarks
 #pragma warning restore CA1001
 {
-    private const int Clients = 8;
-    private const int PerClient = 25;
-    private const int Requests = Clients * PerClient;
+    private const int Requests = 200;
+
+    /// <summary>Concurrent clients, each posting its share of <see cref="Requests"/> one after another.</summary>
+    [Params(2, 4, 8)]
+    public int Clients { get; set; }
 
     private static readonly object Draft = new
     {
@@ -52,7 +54,7 @@ public class IssuanceBenchmarks
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
-        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = new Uri(address) };
+        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { BaseAddress = new Uri(address) };
         var token = await (await _client.PostAsJsonAsync("/api/auth/token", new { userName = "officer.bw", password = "openkp-demo" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Token>();
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -72,11 +74,12 @@ public class IssuanceBenchmarks
     [Benchmark(OperationsPerInvoke = Requests, Description = "POST /api/certificates (rules, number, signature, SQLite)")]
     public Task Issue() => Run(() => _client.PostAsJsonAsync("/api/certificates", Draft));
 
-    private static async Task Run(Func<Task<HttpResponseMessage>> send)
+    private async Task Run(Func<Task<HttpResponseMessage>> send)
     {
+        var perClient = Requests / Clients;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
         {
-            for (var i = 0; i < PerClient; i++)
+            for (var i = 0; i < perClient; i++)
             {
                 using var response = await send();
                 response.EnsureSuccessStatusCode();
