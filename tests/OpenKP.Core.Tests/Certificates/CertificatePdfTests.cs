@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OpenKP.Certificates;
-using OpenKP.Core.Tests.Infrastructure;
+using OpenKP.Tests.Shared;
 using SkiaSharp;
-using ZXing;
 using ZXing.Common;
+using ZXing;
 
 namespace OpenKP.Core.Tests.Certificates;
 
@@ -201,25 +201,25 @@ public sealed partial class CertificatePdfTests : IDisposable
     /// <summary>Each page as a PNG at 150 dpi, by poppler's pdftoppm.</summary>
     private string[] Rasterise(byte[] pdf)
     {
-        var pdftoppm = TestEnvironment.RequireTool("pdftoppm", "poppler-utils");
+        var pdftoppm = Tools.Require("pdftoppm", "poppler-utils");
         var file = Save(pdf);
-        var (exit, _) = TestEnvironment.Run(pdftoppm, "-png", "-r", Dpi.ToString(CultureInfo.InvariantCulture), file, Path.Combine(folder.FullName, "page"));
+        var (exit, _) = Tools.Run(pdftoppm, "-png", "-r", Dpi.ToString(CultureInfo.InvariantCulture), file, Path.Combine(folder.FullName, "page"));
         Assert.Equal(0, exit);
         return [.. folder.GetFiles("page-*.png").OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.FullName)];
     }
 
     private static string Zbar(string png)
     {
-        var zbarimg = TestEnvironment.RequireTool("zbarimg", "zbar-tools");
-        var (exit, output) = TestEnvironment.Run(zbarimg, "-q", "--raw", png);
+        var zbarimg = Tools.Require("zbarimg", "zbar-tools");
+        var (exit, output) = Tools.Run(zbarimg, "-q", "--raw", png);
         Assert.True(exit == 0, $"zbarimg found no code in {png} (exit {exit}).");
         return output.TrimEnd('\n');
     }
 
     private string PdfText(byte[] pdf)
     {
-        var pdftotext = TestEnvironment.RequireTool("pdftotext", "poppler-utils");
-        var (exit, text) = TestEnvironment.Run(pdftotext, "-raw", Save(pdf), "-");
+        var pdftotext = Tools.Require("pdftotext", "poppler-utils");
+        var (exit, text) = Tools.Run(pdftotext, "-raw", Save(pdf), "-");
         Assert.Equal(0, exit);
         return text;
     }
@@ -229,8 +229,8 @@ public sealed partial class CertificatePdfTests : IDisposable
     /// <summary>Every word with its horizontal extent in points, from pdftotext -bbox.</summary>
     private List<Word> Words(byte[] pdf)
     {
-        var pdftotext = TestEnvironment.RequireTool("pdftotext", "poppler-utils");
-        var (exit, html) = TestEnvironment.Run(pdftotext, "-bbox", Save(pdf), "-");
+        var pdftotext = Tools.Require("pdftotext", "poppler-utils");
+        var (exit, html) = Tools.Run(pdftotext, "-bbox", Save(pdf), "-");
         Assert.Equal(0, exit);
         return [.. WordElement().Matches(html).Select(m => new Word(
             System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value),

@@ -1,5 +1,6 @@
 using System.Net;
 using OpenKP.Certificates;
+using OpenKP.Tests.Shared;
 using OpenKP.Web.Certificates;
 using OpenKP.Web.Tests.Cli;
 using OpenKP.Web.Tests.Infrastructure;

@@ -1,13 +1,17 @@
 using System.Diagnostics;
 
-namespace OpenKP.Web.Tests.Infrastructure;
+namespace OpenKP.Tests.Shared;
 
 /// <summary>
-/// Debian tools some tests need (poppler-utils' pdftoppm, zbar-tools' zbarimg): a missing tool skips
-/// the test with the reason, or fails it under <c>OPENKP_REQUIRE_ALL=1</c>.
+/// Debian tools some tests need (poppler-utils' pdftoppm and pdftotext, zbar-tools' zbarimg), for every
+/// test project (linked from tests/Shared). A missing tool skips the test with the reason;
+/// <c>OPENKP_REQUIRE_ALL=1</c> turns that skip into a failure, as for PostgreSQL and Chromium.
 /// </summary>
 public static class Tools
 {
+    public static bool RequireAll => Environment.GetEnvironmentVariable("OPENKP_REQUIRE_ALL") is "1" or "true";
+
+    /// <summary>The full path of <paramref name="tool"/> on PATH; skips (or fails) the test when it is not installed.</summary>
     public static string Require(string tool, string debianPackage)
     {
         var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
@@ -17,7 +21,7 @@ public static class Tools
         if (found is null)
         {
             var message = $"{tool} is not installed (apt-get install {debianPackage}).";
-            if (TestEnvironment.RequireAll)
+            if (RequireAll)
             {
                 Assert.Fail(message + " (OPENKP_REQUIRE_ALL=1)");
             }
@@ -28,7 +32,7 @@ public static class Tools
         return found;
     }
 
-    /// <summary>Runs a tool to completion (one minute at most) and returns its exit code and standard output.</summary>
+    /// <summary>Runs <paramref name="tool"/> to completion (one minute at most) and returns its exit code and standard output.</summary>
     public static (int ExitCode, string Output) Run(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -43,7 +47,7 @@ public static class Tools
         if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{tool} did not finish within a minute.");
+            Assert.Fail($"{tool} {string.Join(' ', arguments)} did not finish within a minute.");
         }
 
         _ = error.Result;
