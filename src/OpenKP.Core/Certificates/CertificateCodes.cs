@@ -21,6 +21,8 @@ public static class CertificateCodes
     public const string IssuingAuthorityMissing = "issuing-authority-missing";
     public const string SigningKeyMissing = "signing-key-missing";
     public const string NumberFormatInvalid = "number-format-invalid";
+    public const string NumberFormatCollision = "number-format-collision";
+    public const string CertificateTooLarge = "certificate-too-large";
     public const string ValidityOutOfRange = "validity-out-of-range";
     public const string LanguageUnsupported = "language-unsupported";
 
@@ -31,10 +33,12 @@ public static class CertificateCodes
     public const string CertificateChanged = "certificate-changed";
     public const string NumberNotParticipants = "number-not-participants";
     public const string NumberAlreadyReported = "number-already-reported";
+    public const string NumberNotIssued = "number-not-issued";
 
     // Keys
     public const string KeyNotFound = "key-not-found";
     public const string KeyAlreadyRevoked = "key-already-revoked";
+    public const string HubKeyNotRevocable = "hub-key-not-revocable";
 
     // Verification
     public const string MalformedPrefix = "malformed-prefix";

@@ -71,17 +71,43 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
         // Inside the caller's transaction when there is one (replacement), else our own, in the writers' queue.
         using var turn = db.Database.CurrentTransaction is null && gate is not null ? await gate.EnterAsync(db, ct) : null;
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Locks in one order everywhere: the audit chain first, then the participant's sequence row.
+        await db.LockAuditChainAsync(ct);
         var sequence = await NextNumberAsync(participant.Code, format.PeriodOf(today), ct);
         content = content with { Number = format.Format(participant.Code, today, sequence) };
         var qr = keys.Sign(key.Value!, ecdsa => CertificateQr.Sign(content, ecdsa));
+        if (qr.Length > CertificateQr.MaxLength)
+        {
+            // Rolled back with the number: it is taken by the next certificate that fits.
+            return Outcome<Certificate>.Invalid(new Violation(CertificateCodes.CertificateTooLarge,
+                $"This certificate's QR text would be {qr.Length} characters; a QR printed 50 mm wide scans reliably up to {CertificateQr.MaxLength}. " +
+                "Use fewer lines, seal or container numbers, or shorter addresses and notes.", "lines"));
+        }
+
         var certificate = Certificate.From(content, key.Value!.KeyId, qr, officer.UserName, clock.GetUtcNow().UtcDateTime);
         db.Certificates.Add(certificate);
         if (replaces is not null)
         {
-            await db.Certificates.Where(c => c.Number == replaces).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplacedBy, content.Number), ct);
+            // The original is tracked by ReplaceAsync: its link is saved (and audited) with the new certificate, under its version.
+            var original = db.Certificates.Local.SingleOrDefault(c => c.Number == replaces) ?? await db.Certificates.SingleAsync(c => c.Number == replaces, ct);
+            original.ReplacedBy = content.Number;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Certificate>.Conflict(new(CertificateCodes.CertificateChanged,
+                $"Certificate {replaces} changed while it was being replaced (another replacement?): reload it.", "number"));
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return Outcome<Certificate>.Conflict(new(CertificateCodes.NumberFormatCollision,
+                $"The next number, {content.Number}, was already issued under an earlier number format: change {participant.Code}'s format so its numbers cannot repeat.", "issuingParticipant"));
+        }
+
         if (owned is not null)
         {
             await owned.CommitAsync(ct);
@@ -137,7 +163,11 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
     /// </summary>
     public async Task<Outcome<Certificate>> ReplaceAsync(IssuingOfficer officer, string number, string reason, CertificateDraft draft, CancellationToken ct)
     {
-        var original = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number, ct);
+        using var turn = gate is not null ? await gate.EnterAsync(db, ct) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAuditChainAsync(ct);
+        // Read inside the transaction, tracked: a concurrent replacement either is seen here or fails on the version.
+        var original = await db.Certificates.SingleOrDefaultAsync(c => c.Number == number, ct);
         if (original is null || original.IssuingParticipant != officer.Participant)
         {
             return Outcome<Certificate>.NotFound(new(CertificateCodes.CertificateNotFound, $"{officer.Participant} issued no certificate {number}.", "number"));
@@ -149,14 +179,12 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
                 $"Certificate {number} was already replaced by {original.ReplacedBy}.", "number"));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (original.Status != CertificateStatus.Voided)
         {
-            var voided = await VoidAsync(officer, number, reason, null, ct);
-            if (!voided.Succeeded)
-            {
-                return voided;
-            }
+            original.Status = CertificateStatus.Voided;
+            original.VoidedAt = clock.GetUtcNow().UtcDateTime;
+            original.VoidReason = reason;
+            original.VoidedBy = officer.UserName;
         }
 
         var issued = await IssueAsync(officer, draft, ct, replaces: number);
@@ -183,6 +211,20 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
 
         var already = await db.ReportedNumbers.AsNoTracking().Where(r => numbers.Contains(r.Number)).Select(r => r.Number).ToListAsync(ct);
         violations.AddRange(already.Select(n => new Violation(CertificateCodes.NumberAlreadyReported, $"{n} was already reported lost or stolen.", "numbers")));
+
+        // A number OpenKP has not given out yet but would: reporting it would void the certificate that gets it.
+        var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Code == officer.Participant, ct);
+        var format = CertificateNumberFormat.TryParse(participant.CertificateNumberFormat, out var f, out _) ? f : CertificateNumberFormat.Parse(CertificateNumberFormat.Default);
+        var issued = await db.Certificates.AsNoTracking().Where(c => numbers.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct);
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (!issued.Contains(numbers[i]) && format.CouldNumber(officer.Participant, numbers[i]))
+            {
+                violations.Add(new(CertificateCodes.NumberNotIssued,
+                    $"{numbers[i]} has not been issued: OpenKP gives numbers out at issuance, so report issued certificates, or blank-form serials that are not OpenKP numbers.", $"numbers[{i}]"));
+            }
+        }
+
         if (violations.Count > 0)
         {
             return Outcome<IReadOnlyList<ReportedNumber>>.Invalid(violations);
@@ -194,7 +236,16 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
             ParticipantCode = officer.Participant, Number = n, Kind = kind, ReportedOn = today, Note = note, ReportedBy = officer.UserName,
         }).ToList();
         db.ReportedNumbers.AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return Outcome<IReadOnlyList<ReportedNumber>>.Invalid(new Violation(CertificateCodes.NumberAlreadyReported,
+                "Some of these numbers were reported at the same moment by someone else: reload the list.", "numbers"));
+        }
+
         return Outcome<IReadOnlyList<ReportedNumber>>.Success(rows);
     }
 

@@ -7,7 +7,8 @@ namespace OpenKP.Certificates;
 /// <summary>
 /// How a participant numbers its certificates: a pattern that starts with <c>{P}</c> (the participant's
 /// code) and has one <c>{N}</c> or <c>{N:width}</c> (the sequence number, zero-padded), optionally
-/// <c>{YYYY}</c> or <c>{YY}</c>; literal characters are capital letters, digits and <c>-</c> (a number is part of addresses and file names, so no <c>/</c>). The
+/// <c>{YYYY}</c> or <c>{YY}</c>; literal characters are capital letters and <c>-</c> (no digits, which could repeat a number of
+/// another format; no <c>/</c>, as numbers are part of addresses and file names). The
 /// default <c>{P}-{YYYY}-{N:6}</c> gives <c>BW-2026-000123</c>. With a year in the pattern the
 /// sequence restarts each year; without one it never restarts.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed partial class CertificateNumberFormat
 
         if (!Shape().IsMatch(pattern))
         {
-            error = "A number format holds only {P}, {YYYY}, {YY}, {N} or {N:width} (width 1–12), capital letters, digits and '-'.";
+            error = "A number format holds only {P}, {YYYY}, {YY}, {N} or {N:width} (width 1–12), capital letters and '-' (no literal digits, which could repeat an earlier number).";
             return false;
         }
 
@@ -81,7 +82,30 @@ public sealed partial class CertificateNumberFormat
         });
     }
 
-    [GeneratedRegex(@"^(\{P\}|\{YYYY\}|\{YY\}|\{N(:([1-9]|1[0-2]))?\}|[A-Z0-9-])+$")]
+    /// <summary>Whether this format could give <paramref name="number"/> to <paramref name="participant"/> (for some day and sequence).</summary>
+    public bool CouldNumber(string participant, string number)
+    {
+        var pattern = new StringBuilder("^");
+        foreach (Match token in Token().Matches(_pattern))
+        {
+            pattern.Append(token.Value switch
+            {
+                "{P}" => Regex.Escape(participant),
+                "{YYYY}" => @"\d{4}",
+                "{YY}" => @"\d{2}",
+                _ when token.Groups[1].Success => $@"\d{{{token.Groups[1].Value},}}",
+                "{N}" => @"\d+",
+                _ => Regex.Escape(token.Value),
+            });
+        }
+
+        return Regex.IsMatch(number, pattern.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    [GeneratedRegex(@"\{P\}|\{YYYY\}|\{YY\}|\{N(?::(\d+))?\}|.")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"^(\{P\}|\{YYYY\}|\{YY\}|\{N(:([1-9]|1[0-2]))?\}|[A-Z-])+$")]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"\{N(?::(\d+))?\}")]

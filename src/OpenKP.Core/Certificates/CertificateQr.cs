@@ -16,6 +16,12 @@ public static class CertificateQr
 {
     public const string Prefix = "KP1:";
 
+    /// <summary>
+    /// The longest QR text OpenKP issues: a version-25 code at error correction M, which still scans
+    /// reliably when printed 50 mm wide. A typical three-line certificate is about 650 characters.
+    /// </summary>
+    public const int MaxLength = 1500;
+
     /// <summary>COSE algorithm -7: ECDSA with P-256 and SHA-256 (RFC 9053).</summary>
     private const int Es256 = -7;
 
@@ -115,7 +121,8 @@ public static class CertificateQr
                 throw new CryptographicException("The protected header's algorithm is not ES256 (-7).");
             }
         }
-        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException or OverflowException or ArgumentException or FormatException
+            or System.Formats.Cbor.CborContentException)
         {
             return Fail(CertificateCodes.MalformedCose, "The data is not a COSE_Sign1 message with a key id in its protected header: " + e.Message);
         }

@@ -102,7 +102,15 @@ public sealed class SigningKeyRing(OpenKpDb db, ISigningKeyVault vault, TimeProv
                 old.StatusReason = "Rotated";
             }
 
-            return Outcome<SigningKey>.Success(await CreateAsync(KeyPurpose.Certificates, participant, authority.Name, userName, ct));
+            var created = await CreateAsync(KeyPurpose.Certificates, participant, authority.Name, userName, ct);
+
+            // A retired key signs nothing more: its private half goes, so a later leak cannot backdate certificates.
+            foreach (var old in current)
+            {
+                vault.Destroy(Convert.FromHexString(old.KeyId));
+            }
+
+            return Outcome<SigningKey>.Success(created);
         }
         finally
         {
@@ -118,6 +126,12 @@ public sealed class SigningKeyRing(OpenKpDb db, ISigningKeyVault vault, TimeProv
         if (key is null)
         {
             return Outcome<SigningKey>.NotFound(new(CertificateCodes.KeyNotFound, $"{participant} has no signing key {keyId}.", "keyId"));
+        }
+
+        if (key.Purpose == KeyPurpose.TrustList)
+        {
+            return Outcome<SigningKey>.Conflict(new(CertificateCodes.HubKeyNotRevocable,
+                "The hub key signs the trust list every verifier pins; it is replaced by a planned hub-key change, not revoked here.", "keyId"));
         }
 
         if (key.Status == KeyStatus.Revoked)

@@ -135,7 +135,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     /// Serialises writers of the audit chain. PostgreSQL: a transaction-scoped advisory lock.
     /// SQLite: one writer at a time already; the first write of the transaction takes the lock.
     /// </summary>
-    private async Task LockAuditChainAsync(CancellationToken ct)
+    internal async Task LockAuditChainAsync(CancellationToken ct)
     {
         if (IsPostgres)
         {

@@ -71,6 +71,10 @@ public sealed class Input
         {
             _errors.Add(new(InputCodes.TooLong, $"'{field}' is longer than {maxLength} characters.", field));
         }
+        else if (HasControlCharacters(value))
+        {
+            _errors.Add(new(InputCodes.InvalidValue, $"'{field}' contains control characters; only line breaks and tabs are allowed.", field));
+        }
 
         return value.Trim();
     }
@@ -162,10 +166,18 @@ public sealed class Input
             {
                 _errors.Add(new(InputCodes.TooLong, $"'{field}[{i}]' is longer than {maxLength} characters.", $"{field}[{i}]"));
             }
+            else if (HasControlCharacters(list[i]))
+            {
+                _errors.Add(new(InputCodes.InvalidValue, $"'{field}[{i}]' contains control characters.", $"{field}[{i}]"));
+            }
         }
 
         return list;
     }
+
+    /// <summary>NUL and the other C0/C1 controls (not tab, line feed, carriage return): no text field takes them, and PostgreSQL refuses NUL.</summary>
+    private static bool HasControlCharacters(string value)
+        => value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
 
     public void Add(string code, string message, string field) => _errors.Add(new(code, message, field));
 

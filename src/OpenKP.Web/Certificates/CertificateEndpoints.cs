@@ -120,7 +120,8 @@ internal static class CertificateEndpoints
     /// language, the KP statement, the QR (50 mm) and the verify page's address; a voided one is stamped VOID.
     /// </summary>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(
-        string number, ClaimsPrincipal user, CertificateQueries queries, ParticipantDirectory registry, HttpRequest request, CancellationToken ct)
+        string number, ClaimsPrincipal user, CertificateQueries queries, ParticipantDirectory registry, HttpRequest request,
+        Microsoft.Extensions.Options.IOptions<OpenKpOptions> options, CancellationToken ct)
     {
         var certificate = await queries.FindAsync(number.Trim(), ct);
         if (certificate is null)
@@ -140,7 +141,7 @@ internal static class CertificateEndpoints
         var print = new CertificatePrint(
             certificate.Content(), certificate.QrText,
             issuing?.NameEn ?? certificate.IssuingParticipant, importing?.NameEn ?? certificate.ImportingParticipant,
-            $"{request.Scheme}://{request.Host}/verify", language,
+            (string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? $"{request.Scheme}://{request.Host}" : options.Value.PublicUrl.TrimEnd('/')) + "/verify", language,
             certificate.Status == CertificateStatus.Voided
                 ? "VOID — " + (certificate.ReplacedBy is { } by ? $"replaced by {by}" : certificate.VoidReason)
                 : null)

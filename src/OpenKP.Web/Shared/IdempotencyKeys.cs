@@ -88,8 +88,7 @@ internal sealed class IdempotencyKeys(RequestDelegate next)
             context.Response.Body = original;
         }
 
-        captured.Position = 0;
-        await captured.CopyToAsync(original, context.RequestAborted);
+        // Record the answer before sending it: a client that has gone away gets it on its retry.
         if (context.Response.StatusCode < 500)
         {
             await store.CompleteAsync(claim.Record!.Id, context.Response.StatusCode, context.Response.ContentType,
@@ -99,6 +98,9 @@ internal sealed class IdempotencyKeys(RequestDelegate next)
         {
             await store.ReleaseAsync(claim.Record!.Id, CancellationToken.None);
         }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(original, context.RequestAborted);
     }
 }
 
@@ -114,6 +116,9 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
     }
 
     public sealed record Claim(ClaimOutcome Outcome, IdempotencyRecord? Record);
+
+    /// <summary>A claim still unanswered after this long belongs to a request that died (a crash, a restart).</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public async Task<Claim> ClaimAsync(string user, string key, string hash, CancellationToken ct)
     {
@@ -140,7 +145,17 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
             return new Claim(ClaimOutcome.Mismatch, existing);
         }
 
-        return existing.StatusCode == 0 ? new Claim(ClaimOutcome.InFlight, existing) : new Claim(ClaimOutcome.Replay, existing);
+        if (existing.StatusCode != 0)
+        {
+            return new Claim(ClaimOutcome.Replay, existing);
+        }
+
+        // Still "running" long after any request could: the process died mid-request. Take the key over.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var abandoned = now - AbandonedAfter;
+        var taken = await db.IdempotencyRecords.Where(r => r.Id == existing.Id && r.StatusCode == 0 && r.CreatedAt < abandoned)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, now), ct);
+        return taken == 1 ? new Claim(ClaimOutcome.New, existing) : new Claim(ClaimOutcome.InFlight, existing);
     }
 
     public async Task CompleteAsync(long id, int status, string? contentType, byte[] body, string? location, CancellationToken ct)

@@ -12,6 +12,12 @@ public sealed class OpenKpOptions
     /// <summary>Seeds demo data and demo accounts. Defaults to true in Development only.</summary>
     public bool? Demo { get; set; }
 
+    /// <summary>
+    /// The address the public reaches OpenKP at (<c>https://kp.example.org</c>), printed on certificates as
+    /// where to verify them. Unset: the address of the request that asked for the PDF.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>Largest request body the API accepts, in bytes (default 1 MiB).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -32,10 +32,21 @@ public sealed class CertificateNumberFormatTests
     [InlineData("{P}-{N:13}")]
     [InlineData("{P}-{Q}-{N}")]
     [InlineData("{P}-abc-{N}")]
+    [InlineData("{P}-2026-{N:6}")]
     [InlineData("{P}-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA-{N}")]
     public void Formats_that_could_not_number_uniquely_or_safely_are_refused(string pattern)
     {
         Assert.False(CertificateNumberFormat.TryParse(pattern, out _, out var error));
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
+
+    [Theory]
+    [InlineData("{P}-{YYYY}-{N:6}", "BW-2026-000123", true)]
+    [InlineData("{P}-{YYYY}-{N:6}", "BW-2026-1234567", true)]
+    [InlineData("{P}-{YYYY}-{N:6}", "BW-2026-00012", false)]
+    [InlineData("{P}-{YYYY}-{N:6}", "BW 0012345", false)]
+    [InlineData("{P}-{YYYY}-{N:6}", "ZA-2026-000123", false)]
+    [InlineData("{P}-KP{YY}-{N}", "BW-KP26-7", true)]
+    public void A_format_knows_the_numbers_it_could_give(string pattern, string number, bool could)
+        => Assert.Equal(could, CertificateNumberFormat.Parse(pattern).CouldNumber("BW", number));
 }

@@ -22,7 +22,7 @@ public sealed class CertificateAuthorisationTests(OpenKpApp app) : IClassFixture
     private static readonly Func<object?> IssueForBotswana = () => Drafts.Valid() with { IssuingParticipant = "BW" };
     private static readonly Func<object?> Void = () => new VoidCertificateRequest("Typing error in the importer's address", null);
     private static readonly Func<object?> Replace = () => new ReplaceCertificateRequest("Wrong parcel count", Drafts.Valid() with { Parcels = 4 });
-    private static readonly Func<object?> Report = () => new ReportNumbersRequest([$"BW-2026-9{Interlocked.Increment(ref _counter):00000}"], "stolen", "Blank forms taken from the office");
+    private static readonly Func<object?> Report = () => new ReportNumbersRequest([$"BW-FORM-{Interlocked.Increment(ref _counter):00000}"], "stolen", "Blank forms taken from the office");
     private static readonly Func<object?> None = () => null;
 
     public static TheoryData<Case> Cases()

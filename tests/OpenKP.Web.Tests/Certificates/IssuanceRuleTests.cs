@@ -183,6 +183,111 @@ public sealed class IssuanceRuleTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         Assert.Equal(2, await app.WithDb(db => db.Certificates.CountAsync(c => c.IssuingParticipant == "IN")));
     }
 
+    [Fact]
+    public async Task Concurrent_replacements_of_one_certificate_give_one_replacement()
+    {
+        var officer = await app.ClientFor("officer.bw");
+        var original = await officer.PostJson("/api/certificates", Drafts.Valid(), HttpStatusCode.Created);
+        var number = original.Str("number");
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            officer.PostAsJsonAsync($"/api/certificates/{number}/replace", new ReplaceCertificateRequest("Wrong parcels", Drafts.Valid() with { Parcels = 4 }))));
+        Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(attempts.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await app.WithDb(db => db.Certificates.CountAsync(c => c.Replaces == number)));
+    }
+
+    [Fact]
+    public async Task Replacements_and_issuances_side_by_side_all_succeed()
+    {
+        var officer = await app.ClientFor("officer.eu");
+        var draft = Drafts.Valid("AE") with { ExporterLicence = "EU-OP-001", Origin = "BW" };
+        var originals = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            originals.Add((await officer.PostJson("/api/certificates", draft, HttpStatusCode.Created)).Str("number"));
+        }
+
+        var work = originals.Select(n => officer.PostAsJsonAsync($"/api/certificates/{n}/replace", new ReplaceCertificateRequest("Reissued", draft)))
+            .Concat(Enumerable.Range(0, 4).Select(_ => officer.PostAsJsonAsync("/api/certificates", draft)));
+        var answers = await Task.WhenAll(work);
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_certificate_too_large_for_its_QR_is_refused_and_its_number_is_not_used()
+    {
+        var officer = await app.ClientFor("officer.ca");
+        var draft = Drafts.Valid() with { ExporterLicence = "CA-OP-001", Origin = "CA" };
+        var first = await officer.PostJson("/api/certificates", draft, HttpStatusCode.Created);
+        var huge = draft with
+        {
+            Lines = [.. Enumerable.Range(0, 40).Select(i => new CertificateLineRequest("7102.31", 10.01m + i, 1000.01m + i))],
+            SealNumbers = [.. Enumerable.Range(0, 40).Select(i => $"SEAL-{i:00000000}-{Guid.NewGuid():N}")],
+        };
+        var refused = await officer.PostJson("/api/certificates", huge, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["certificate-too-large"], refused.Codes());
+        var next = await officer.PostJson("/api/certificates", draft, HttpStatusCode.Created);
+        Assert.Equal(Sequence(first.Str("number")) + 1, Sequence(next.Str("number")));
+    }
+
+    [Fact]
+    public async Task Numbers_not_yet_issued_cannot_be_reported_but_blank_form_serials_can()
+    {
+        var officer = await app.ClientFor("officer.za");
+        var future = await officer.PostJson("/api/participants/ZA/reported-numbers",
+            new ReportNumbersRequest(["ZA-2026-900000"], "lost", "Blank form lost"), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["number-not-issued"], future.Codes());
+        await officer.PostJson("/api/participants/ZA/reported-numbers", new ReportNumbersRequest(["ZA 0012345"], "stolen", "Paper form"), HttpStatusCode.Created);
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => officer.PostAsJsonAsync("/api/participants/ZA/reported-numbers",
+            new ReportNumbersRequest(["ZA 0099999"], "stolen", "Same report twice"))));
+        Assert.Equal(1, reports.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(reports.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Control_characters_are_refused_as_malformed()
+    {
+        var draft = Drafts.Valid() with { Importer = new ImporterRequest("Gulf\u0000Rough", "Dubai", "AE-OP-001") };
+        var answer = await (await app.ClientFor("officer.bw")).PostJson("/api/certificates", draft, HttpStatusCode.BadRequest);
+        Assert.Equal(["invalid-value"], answer.Codes());
+    }
+
+    [Fact]
+    public async Task The_hub_key_cannot_be_revoked_through_the_keys_api()
+    {
+        var hub = await (await app.ClientFor(null)).GetStringAsync("/api/trust-list/hub-key");
+        Assert.Contains("PUBLIC KEY", hub, StringComparison.Ordinal);
+        var keys = await (await app.ClientFor(null)).GetJson("/api/keys?participant=KP");
+        var id = keys.EnumerateArray().Single().Str("keyId");
+        var answer = await (await app.ClientFor("secretariat")).PostJson($"/api/participants/KP/keys/{id}/revoke", new RevokeKeyRequest("test"), HttpStatusCode.Conflict);
+        Assert.Equal("hub-key-not-revocable", answer.Str("code"));
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_left_in_flight_by_a_dead_request_is_taken_over()
+    {
+        // The same request as below, claimed ten minutes ago by a process that then died.
+        var body = await JsonContent.Create(Drafts.Valid()).ReadAsByteArrayAsync();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. "POST /api/certificates\n"u8.ToArray(), .. body]));
+        await app.WithDb(async db =>
+        {
+            db.IdempotencyRecords.Add(new OpenKP.Data.IdempotencyRecord
+            {
+                UserName = "officer.bw", Key = "abandoned-1", RequestHash = hash, CreatedAt = OpenKpApp.Today.UtcDateTime.AddMinutes(-10),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var officer = await app.ClientFor("officer.bw");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/certificates") { Content = JsonContent.Create(Drafts.Valid()) };
+        request.Headers.Add("Idempotency-Key", "abandoned-1");
+        await (await officer.SendAsync(request)).Json(HttpStatusCode.Created);
+
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/certificates") { Content = JsonContent.Create(Drafts.Valid()) };
+        again.Headers.Add("Idempotency-Key", "abandoned-1");
+        Assert.Equal("true", (await officer.SendAsync(again)).Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
     private static int Sequence(string number) => int.Parse(number[^6..], System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class FailCertificateInsert : DbCommandInterceptor

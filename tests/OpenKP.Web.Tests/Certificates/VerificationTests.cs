@@ -65,6 +65,14 @@ public sealed class VerificationTests(OpenKpApp app) : IClassFixture<OpenKpApp>
     }
 
     [Fact]
+    public async Task A_COSE_message_with_out_of_range_numbers_is_malformed_not_a_server_error()
+    {
+        // Found by fuzzing: System.Security.Cryptography.Cose throws OverflowException on this message.
+        const string Qr = "KP1:NCFOXN%TSMAH31QOVOF04VZIFROPSM/F4H+APF61:S%-GLD3.434LT1BGDA4JMIB57CMH/DDG*0-LCZS8*0L149OR891NMYHP:JN/C+3I-O9BSKJM7T82YPCBRNZIKIIIZIK8 O+C9680X-8EVJJ5E$DO 73ZQTZKJNH4T*8W/DHTOK4RSNTCCU29T RS25N2$B.N7-BOREH25FU0FCZ2KDRXSRMZ602REMR.%P+1TRWU5ZPHV5F4U*95X-4/ZH977*P7VF0R%6QOH$PHT00SA721";
+        Assert.Equal(["malformed-cose"], Reasons(await Verify(Qr)));
+    }
+
+    [Fact]
     public async Task A_payload_signed_with_an_unknown_key_is_refused()
     {
         var content = await IssuedContentAsync();

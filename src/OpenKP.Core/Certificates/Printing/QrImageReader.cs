@@ -19,6 +19,12 @@ public static class QrImageReader
     /// <summary>The most pixels an image may declare (50 megapixels), so that a small file cannot ask for gigabytes.</summary>
     public const long MaxPixels = 50_000_000;
 
+    /// <summary>PNG decodes at full size (JPEG decodes reduced): a larger PNG would hold hundreds of MB for one upload.</summary>
+    public const long MaxPngPixels = 16_000_000;
+
+    // Decoding holds a full bitmap: at most one image per core at a time, whatever the number of uploads.
+    private static readonly SemaphoreSlim Decoding = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
     /// <summary>Bigger photos are decoded at a reduced size where the format allows it (JPEG does), to save memory.</summary>
     private const long ComfortablePixels = 12_000_000;
 
@@ -38,8 +44,8 @@ public static class QrImageReader
 
     /// <summary>
     /// Reads the QR in <paramref name="image"/>. The type is judged by the file's first bytes, not by
-    /// its name or a declared content type. Fails with <c>image-too-large</c> (over 10 MB or 50
-    /// megapixels), <c>image-type-unsupported</c> (not PNG or JPEG), <c>image-unreadable</c> (a damaged
+    /// its name or a declared content type. Fails with <c>image-too-large</c> (over 10 MB, or 50
+    /// megapixels for JPEG and 16 for PNG), <c>image-type-unsupported</c> (not PNG or JPEG), <c>image-unreadable</c> (a damaged
     /// or truncated file) or <c>qr-not-found</c>.
     /// </summary>
     public static Outcome<string> Read(ReadOnlySpan<byte> image)
@@ -62,11 +68,25 @@ public static class QrImageReader
         }
 
         var pixels = (long)codec.Info.Width * codec.Info.Height;
-        if (pixels > MaxPixels)
+        var limit = image.StartsWith(JpegSignature) ? MaxPixels : MaxPngPixels;
+        if (pixels > limit)
         {
-            return Fail(CertificateCodes.ImageTooLarge, $"The image is {codec.Info.Width} × {codec.Info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are read.");
+            return Fail(CertificateCodes.ImageTooLarge, $"The image is {codec.Info.Width} × {codec.Info.Height} pixels; at most {limit / 1_000_000} megapixels are read.");
         }
 
+        Decoding.Wait();
+        try
+        {
+            return ReadDecoded(codec, pixels);
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
+
+    private static Outcome<string> ReadDecoded(SKCodec codec, long pixels)
+    {
         using var decoded = Decode(codec, pixels);
         if (decoded is null)
         {
