@@ -1,7 +1,7 @@
 using System.CommandLine;
 using OpenKP.Cli.Shared;
-using OpenKP.Shared;
 using OpenKP.Registry;
+using OpenKP.Shared;
 using Spectre.Console;
 
 namespace OpenKP.Cli.Registry;

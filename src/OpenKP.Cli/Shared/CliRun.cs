@@ -1,8 +1,8 @@
-using OpenKP.Shared;
 using System.CommandLine;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
+using OpenKP.Shared;
 
 namespace OpenKP.Cli.Shared;
 

@@ -1,6 +1,6 @@
-using OpenKP.Shared;
 using System.CommandLine;
 using OpenKP.Data;
+using OpenKP.Shared;
 
 namespace OpenKP.Cli.Shared;
 

@@ -233,7 +233,12 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = numbers.Distinct(StringComparer.Ordinal).Select(n => new ReportedNumber
         {
-            ParticipantCode = officer.Participant, Number = n, Kind = kind, ReportedOn = today, Note = note, ReportedBy = officer.UserName,
+            ParticipantCode = officer.Participant,
+            Number = n,
+            Kind = kind,
+            ReportedOn = today,
+            Note = note,
+            ReportedBy = officer.UserName,
         }).ToList();
         db.ReportedNumbers.AddRange(rows);
         try

@@ -120,8 +120,13 @@ public static class ReferenceDataLoader
             {
                 db.Participants.Add(new Participant
                 {
-                    Code = row.Code, NameEn = row.NameEn, NameFr = row.NameFr, Kind = row.Kind,
-                    AdmittedOn = row.Admitted.Date, AdmittedPrecision = row.Admitted.Precision, Source = row.Source,
+                    Code = row.Code,
+                    NameEn = row.NameEn,
+                    NameFr = row.NameFr,
+                    Kind = row.Kind,
+                    AdmittedOn = row.Admitted.Date,
+                    AdmittedPrecision = row.Admitted.Precision,
+                    Source = row.Source,
                     MaxCertificateValidityDays = 60,
                     CertificateLanguage = FrancophoneParticipants.Contains(row.Code) ? "fr" : null,
                 });
@@ -157,8 +162,14 @@ public static class ReferenceDataLoader
             {
                 db.Zones.Add(new Zone
                 {
-                    ParticipantCode = z.ParticipantCode, Name = z.Name, Kind = z.Kind, From = z.From, EndsOn = z.EndsOn,
-                    Source = z.Source, EnteredBy = Actor, EnteredAt = now,
+                    ParticipantCode = z.ParticipantCode,
+                    Name = z.Name,
+                    Kind = z.Kind,
+                    From = z.From,
+                    EndsOn = z.EndsOn,
+                    Source = z.Source,
+                    EnteredBy = Actor,
+                    EnteredAt = now,
                 });
                 zAdded++;
             }
@@ -195,10 +206,16 @@ public static class ReferenceDataLoader
                 : null;
             db.StatusEvents.Add(new StatusEvent
             {
-                ParticipantCode = e.Code, EffectiveOn = e.Date.Date, Precision = e.Date.Precision, Status = e.Status.Value,
-                Scope = string.IsNullOrEmpty(scope) ? null : scope, Note = e.Note, Confidence = e.Confidence,
+                ParticipantCode = e.Code,
+                EffectiveOn = e.Date.Date,
+                Precision = e.Date.Precision,
+                Status = e.Status.Value,
+                Scope = string.IsNullOrEmpty(scope) ? null : scope,
+                Note = e.Note,
+                Confidence = e.Confidence,
                 Decision = new DecisionReference { Title = Title(e.Note), Date = e.Date.Date, Reference = e.Source },
-                EnteredBy = Actor, EnteredAt = now,
+                EnteredBy = Actor,
+                EnteredAt = now,
             });
             evAdded++;
         }
@@ -260,13 +277,16 @@ public static class ReferenceDataLoader
 
         db.Embargoes.Add(new Embargo
         {
-            OriginCode = start.Code, From = start.Date.Date, EndsOn = endsOn,
+            OriginCode = start.Code,
+            From = start.Date.Date,
+            EndsOn = endsOn,
             GovernmentCertifiedExempt = start.Note.Contains("except", StringComparison.OrdinalIgnoreCase)
                 || start.Note.Contains("NOT controlled", StringComparison.Ordinal)
                 || start.Note.Contains("exempt", StringComparison.OrdinalIgnoreCase),
             Note = start.Note,
             Decision = new DecisionReference { Title = Title(start.Note), Date = start.Date.Date, Reference = start.Source },
-            EnteredBy = Actor, EnteredAt = now,
+            EnteredBy = Actor,
+            EnteredAt = now,
         });
         return 1;
     }

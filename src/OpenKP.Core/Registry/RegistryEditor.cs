@@ -56,9 +56,15 @@ public sealed class RegistryEditor(OpenKpDb db, IAuditActor actor, TimeProvider 
 
         var ev = new StatusEvent
         {
-            ParticipantCode = code, EffectiveOn = input.EffectiveOn, Precision = DatePrecision.Day, Status = input.Status,
-            Scope = string.IsNullOrWhiteSpace(input.Scope) ? null : input.Scope.Trim(), Note = input.Note.Trim(),
-            Decision = Decision(input.Decision), EnteredBy = actor.UserName, EnteredAt = Now,
+            ParticipantCode = code,
+            EffectiveOn = input.EffectiveOn,
+            Precision = DatePrecision.Day,
+            Status = input.Status,
+            Scope = string.IsNullOrWhiteSpace(input.Scope) ? null : input.Scope.Trim(),
+            Note = input.Note.Trim(),
+            Decision = Decision(input.Decision),
+            EnteredBy = actor.UserName,
+            EnteredAt = Now,
         };
         db.StatusEvents.Add(ev);
         await db.SaveChangesAsync(ct);
@@ -79,8 +85,14 @@ public sealed class RegistryEditor(OpenKpDb db, IAuditActor actor, TimeProvider 
 
         var zone = new Zone
         {
-            ParticipantCode = code, Name = input.Name.Trim(), Kind = input.Kind, From = input.From, EndsOn = input.EndsOn,
-            Source = input.Source, EnteredBy = actor.UserName, EnteredAt = Now,
+            ParticipantCode = code,
+            Name = input.Name.Trim(),
+            Kind = input.Kind,
+            From = input.From,
+            EndsOn = input.EndsOn,
+            Source = input.Source,
+            EnteredBy = actor.UserName,
+            EnteredAt = Now,
         };
         db.Zones.Add(zone);
         await db.SaveChangesAsync(ct);
@@ -96,8 +108,14 @@ public sealed class RegistryEditor(OpenKpDb db, IAuditActor actor, TimeProvider 
 
         var embargo = new Embargo
         {
-            OriginCode = input.OriginCode, From = input.From, EndsOn = input.EndsOn, GovernmentCertifiedExempt = input.GovernmentCertifiedExempt,
-            Note = input.Note.Trim(), Decision = Decision(input.Decision), EnteredBy = actor.UserName, EnteredAt = Now,
+            OriginCode = input.OriginCode,
+            From = input.From,
+            EndsOn = input.EndsOn,
+            GovernmentCertifiedExempt = input.GovernmentCertifiedExempt,
+            Note = input.Note.Trim(),
+            Decision = Decision(input.Decision),
+            EnteredBy = actor.UserName,
+            EnteredAt = Now,
         };
         db.Embargoes.Add(embargo);
         await db.SaveChangesAsync(ct);

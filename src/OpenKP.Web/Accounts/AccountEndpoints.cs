@@ -1,8 +1,8 @@
-using OpenKP.Shared;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenKP.Accounts;
+using OpenKP.Shared;
 using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Accounts;

@@ -58,8 +58,11 @@ internal sealed class DemoSeeder(OpenKpDb db, UserManager<OpenKpUser> users, Rol
             {
                 db.Authorities.Add(new Authority
                 {
-                    ParticipantCode = code, Name = authority, Role = AuthorityRole.ExportingAndImporting,
-                    Address = $"{authority}, {city}", Contact = $"kp@{lower}.authority.example",
+                    ParticipantCode = code,
+                    Name = authority,
+                    Role = AuthorityRole.ExportingAndImporting,
+                    Address = $"{authority}, {city}",
+                    Contact = $"kp@{lower}.authority.example",
                 });
             }
 
@@ -69,8 +72,13 @@ internal sealed class DemoSeeder(OpenKpDb db, UserManager<OpenKpUser> users, Rol
             {
                 op = new Operator
                 {
-                    ParticipantCode = code, CompanyName = company, Address = $"1 Diamond Street, {city}", LicenceNumber = licence,
-                    IsExporter = true, IsImporter = true, ValidFrom = new DateOnly(2003, 1, 1),
+                    ParticipantCode = code,
+                    CompanyName = company,
+                    Address = $"1 Diamond Street, {city}",
+                    LicenceNumber = licence,
+                    IsExporter = true,
+                    IsImporter = true,
+                    ValidFrom = new DateOnly(2003, 1, 1),
                 };
                 db.Operators.Add(op);
             }
@@ -89,8 +97,13 @@ internal sealed class DemoSeeder(OpenKpDb db, UserManager<OpenKpUser> users, Rol
     {
         var user = new OpenKpUser
         {
-            UserName = userName, DisplayName = displayName, ParticipantCode = participant, OperatorId = operatorId, ObserverName = observer,
-            Email = $"{userName}@demo.openkp.example", EmailConfirmed = true,
+            UserName = userName,
+            DisplayName = displayName,
+            ParticipantCode = participant,
+            OperatorId = operatorId,
+            ObserverName = observer,
+            Email = $"{userName}@demo.openkp.example",
+            EmailConfirmed = true,
         };
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)

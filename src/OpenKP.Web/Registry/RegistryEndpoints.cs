@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
 using OpenKP.Registry;
-using OpenKP.Web.Accounts;
 using OpenKP.Shared;
+using OpenKP.Web.Accounts;
 using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Registry;

@@ -1,7 +1,7 @@
-using OpenKP.Shared;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
+using OpenKP.Shared;
 
 namespace OpenKP.Web.Shared;
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using OpenKP.Certificates;
 using OpenKP.Tests.Shared;
 using SkiaSharp;
-using ZXing.Common;
 using ZXing;
+using ZXing.Common;
 
 namespace OpenKP.Core.Tests.Certificates;
 

@@ -207,8 +207,14 @@ public sealed class CertificateQrTests
     {
         var mixed = Certificates.Typical() with
         {
-            Origin = CertificateContent.Mixed, Provenance = "AA", OriginZone = "Greenvale", QualityNotes = "Gem quality, 3-10 ct", Replaces = "AA-2026-000100",
-            Importer = new CertificateImporter("Unlicensed Buyer", "Somewhere", "BB", null), SealNumbers = [], ContainerNumbers = [],
+            Origin = CertificateContent.Mixed,
+            Provenance = "AA",
+            OriginZone = "Greenvale",
+            QualityNotes = "Gem quality, 3-10 ct",
+            Replaces = "AA-2026-000100",
+            Importer = new CertificateImporter("Unlicensed Buyer", "Somewhere", "BB", null),
+            SealNumbers = [],
+            ContainerNumbers = [],
         };
 
         var opened = CertificateQr.Open(CertificateQr.Sign(mixed, Key));

@@ -30,8 +30,15 @@ internal static class Certificates
 
     public static Operator Licensed(string participant, string licence, bool exporter = true, bool importer = true, string from = "2020-01-01", string? to = null, bool suspended = false) => new()
     {
-        ParticipantCode = participant, CompanyName = licence + " Ltd", Address = "a", LicenceNumber = licence, IsExporter = exporter, IsImporter = importer,
-        ValidFrom = Registries.Day(from), ValidTo = to is null ? null : Registries.Day(to), Suspended = suspended,
+        ParticipantCode = participant,
+        CompanyName = licence + " Ltd",
+        Address = "a",
+        LicenceNumber = licence,
+        IsExporter = exporter,
+        IsImporter = importer,
+        ValidFrom = Registries.Day(from),
+        ValidTo = to is null ? null : Registries.Day(to),
+        Suspended = suspended,
     };
 
     /// <summary>A print of <paramref name="certificate"/> (default <see cref="Typical"/>) signed with a fresh key, from "Aurelia" (AA) to "Borealis" (BB).</summary>

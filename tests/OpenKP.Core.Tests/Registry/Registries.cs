@@ -12,19 +12,35 @@ internal static class Registries
 
     public static StatusEvent Event(string code, string on, ParticipantStatus status, string? scope = null) => new()
     {
-        Id = Interlocked.Increment(ref _id), ParticipantCode = code, EffectiveOn = Day(on), Status = status, Scope = scope, Note = $"{code} {status}",
-        Decision = new DecisionReference { Title = $"Decision on {code}", Date = Day(on) }, EnteredBy = "test",
+        Id = Interlocked.Increment(ref _id),
+        ParticipantCode = code,
+        EffectiveOn = Day(on),
+        Status = status,
+        Scope = scope,
+        Note = $"{code} {status}",
+        Decision = new DecisionReference { Title = $"Decision on {code}", Date = Day(on) },
+        EnteredBy = "test",
     };
 
     public static Zone Zone(string code, string name, ZoneKind kind, string from, string? endsOn = null) => new()
     {
-        ParticipantCode = code, Name = name, Kind = kind, From = Day(from), EndsOn = endsOn is null ? null : Day(endsOn), EnteredBy = "test",
+        ParticipantCode = code,
+        Name = name,
+        Kind = kind,
+        From = Day(from),
+        EndsOn = endsOn is null ? null : Day(endsOn),
+        EnteredBy = "test",
     };
 
     public static Embargo Embargo(string origin, string from, string? endsOn, bool exempt = false) => new()
     {
-        OriginCode = origin, From = Day(from), EndsOn = endsOn is null ? null : Day(endsOn), GovernmentCertifiedExempt = exempt, Note = "ban",
-        Decision = new DecisionReference { Title = "UNSC ban" }, EnteredBy = "test",
+        OriginCode = origin,
+        From = Day(from),
+        EndsOn = endsOn is null ? null : Day(endsOn),
+        GovernmentCertifiedExempt = exempt,
+        Note = "ban",
+        Decision = new DecisionReference { Title = "UNSC ban" },
+        EnteredBy = "test",
     };
 
     public static EuMembership Eu(string code, string from, string? endsOn = null) => new() { CountryCode = code, Name = code, From = Day(from), EndsOn = endsOn is null ? null : Day(endsOn) };

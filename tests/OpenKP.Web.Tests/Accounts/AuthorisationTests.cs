@@ -19,15 +19,27 @@ public sealed class AuthorisationTests(OpenKpApp app) : IClassFixture<OpenKpApp>
 
     private static object Operator(string licence, Guid? version = null) => new
     {
-        companyName = "Test Rough Ltd", address = "1 Test Road", licenceNumber = licence, isExporter = true, isImporter = false,
-        validFrom = "2025-01-01", validTo = (string?)null, suspended = false, version,
+        companyName = "Test Rough Ltd",
+        address = "1 Test Road",
+        licenceNumber = licence,
+        isExporter = true,
+        isImporter = false,
+        validFrom = "2025-01-01",
+        validTo = (string?)null,
+        suspended = false,
+        version,
     };
 
     private static string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _counter)}";
 
     private static readonly Func<object?> StatusEvent = () => new
     {
-        effectiveOn = "2026-02-01", status = "active", note = "test", decisionTitle = "AD test", decisionDate = "2026-01-10", decisionReference = "AD/2026/01",
+        effectiveOn = "2026-02-01",
+        status = "active",
+        note = "test",
+        decisionTitle = "AD test",
+        decisionDate = "2026-01-10",
+        decisionReference = "AD/2026/01",
     };
 
     private static readonly Func<object?> Zone = () => new { name = Unique("Zone"), kind = "compliant-zone", from = "2026-01-01" };
@@ -126,7 +138,7 @@ public sealed class AuthorisationTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var id = created.GetProperty("id").GetInt64();
         var version = created.GetProperty("version").GetGuid();
         var client = await app.ClientFor(user);
-        var response = await client.PutAsJsonAsync($"/api/participants/BW/operators/{id}", Operator(created.Str("licenceNumber"), version) );
+        var response = await client.PutAsJsonAsync($"/api/participants/BW/operators/{id}", Operator(created.Str("licenceNumber"), version));
         await response.Json(expected);
     }
 }

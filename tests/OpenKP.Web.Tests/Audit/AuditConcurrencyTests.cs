@@ -19,7 +19,12 @@ public abstract class AuditConcurrencyTests(OpenKpApp app)
         var officer = await app.ClientFor("officer.bw");
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => officer.PostAsJsonAsync("/api/participants/BW/operators", new
         {
-            companyName = $"Parallel Rough {i}", address = "x", licenceNumber = $"BW-PAR-{i}", isExporter = true, isImporter = true, validFrom = "2026-01-01",
+            companyName = $"Parallel Rough {i}",
+            address = "x",
+            licenceNumber = $"BW-PAR-{i}",
+            isExporter = true,
+            isImporter = true,
+            validFrom = "2026-01-01",
         })));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
 

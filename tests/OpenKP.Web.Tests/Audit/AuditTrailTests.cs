@@ -13,12 +13,22 @@ public sealed class AuditTrailTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var officer = await app.ClientFor("officer.bw");
         var created = await officer.PostJson("/api/participants/BW/operators", new
         {
-            companyName = "Audited Rough Ltd", address = "a", licenceNumber = "BW-AU-1", isExporter = true, isImporter = false, validFrom = "2026-01-01",
+            companyName = "Audited Rough Ltd",
+            address = "a",
+            licenceNumber = "BW-AU-1",
+            isExporter = true,
+            isImporter = false,
+            validFrom = "2026-01-01",
         }, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
         await (await officer.PutAsync($"/api/participants/BW/operators/{id}", System.Net.Http.Json.JsonContent.Create(new
         {
-            companyName = "Audited Rough Ltd", address = "b", licenceNumber = "BW-AU-1", isExporter = true, isImporter = false, validFrom = "2026-01-01",
+            companyName = "Audited Rough Ltd",
+            address = "b",
+            licenceNumber = "BW-AU-1",
+            isExporter = true,
+            isImporter = false,
+            validFrom = "2026-01-01",
             version = created.GetProperty("version").GetGuid(),
         }))).Json(HttpStatusCode.OK);
 

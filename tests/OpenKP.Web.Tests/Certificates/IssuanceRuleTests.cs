@@ -64,7 +64,12 @@ public sealed class IssuanceRuleTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var secretariat = await app.ClientFor("secretariat");
         await secretariat.PostJson("/api/participants/US/status-events", new
         {
-            effectiveOn = "2026-01-15", status = "suspended", note = "Test suspension", decisionTitle = "AD test", decisionDate = "2026-01-10", decisionReference = "AD/2026/T",
+            effectiveOn = "2026-01-15",
+            status = "suspended",
+            note = "Test suspension",
+            decisionTitle = "AD test",
+            decisionDate = "2026-01-10",
+            decisionReference = "AD/2026/T",
         }, HttpStatusCode.Created);
         var draft = Drafts.Valid() with { ExporterLicence = "US-OP-001", Origin = "US" };
         var answer = await (await app.ClientFor("officer.us")).PostJson("/api/certificates", draft, HttpStatusCode.UnprocessableEntity);
@@ -76,7 +81,11 @@ public sealed class IssuanceRuleTests(OpenKpApp app) : IClassFixture<OpenKpApp>
     {
         await (await app.ClientFor("secretariat")).PostJson("/api/embargoes", new
         {
-            origin = "SL", from = "2026-01-01", governmentCertifiedExempt = false, note = "Test embargo", decisionTitle = "UNSC resolution (test)",
+            origin = "SL",
+            from = "2026-01-01",
+            governmentCertifiedExempt = false,
+            note = "Test embargo",
+            decisionTitle = "UNSC resolution (test)",
         }, HttpStatusCode.Created);
         var answer = await (await app.ClientFor("officer.bw")).PostJson("/api/certificates", Drafts.Valid(origin: "SL"), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("origin-embargoed", answer.Codes());
@@ -274,7 +283,10 @@ public sealed class IssuanceRuleTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         {
             db.IdempotencyRecords.Add(new OpenKP.Data.IdempotencyRecord
             {
-                UserName = "officer.bw", Key = "abandoned-1", RequestHash = hash, CreatedAt = OpenKpApp.Today.UtcDateTime.AddMinutes(-10),
+                UserName = "officer.bw",
+                Key = "abandoned-1",
+                RequestHash = hash,
+                CreatedAt = OpenKpApp.Today.UtcDateTime.AddMinutes(-10),
             });
             return await db.SaveChangesAsync();
         });

@@ -198,7 +198,11 @@ public sealed class VerificationTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var secretariat = await app.ClientFor("secretariat");
         await secretariat.PostJson("/api/embargoes", new
         {
-            origin = "CI", from = "2026-01-01", governmentCertifiedExempt = false, note = "Test embargo", decisionTitle = "UNSC resolution (test)",
+            origin = "CI",
+            from = "2026-01-01",
+            governmentCertifiedExempt = false,
+            note = "Test embargo",
+            decisionTitle = "UNSC resolution (test)",
         }, HttpStatusCode.Created);
         Assert.Contains("origin-embargoed", Reasons(await Verify(await SignWithRealKey("BW", content))));
     }

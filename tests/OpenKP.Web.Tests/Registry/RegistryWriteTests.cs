@@ -13,8 +13,12 @@ public sealed class RegistryWriteTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var secretariat = await app.ClientFor("secretariat");
         var recorded = await secretariat.PostJson("/api/participants/AO/status-events", new
         {
-            effectiveOn = "2026-03-01", status = "suspended", note = "Suspended by written procedure pending a review mission.",
-            decisionTitle = "Administrative decision on Angola", decisionDate = "2026-01-14", decisionReference = "AD/2026/07",
+            effectiveOn = "2026-03-01",
+            status = "suspended",
+            note = "Suspended by written procedure pending a review mission.",
+            decisionTitle = "Administrative decision on Angola",
+            decisionDate = "2026-01-14",
+            decisionReference = "AD/2026/07",
         }, HttpStatusCode.Created);
         Assert.True(recorded.GetProperty("scheduled").GetBoolean());
         Assert.Equal("secretariat", recorded.Str("enteredBy"));
@@ -33,7 +37,10 @@ public sealed class RegistryWriteTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var secretariat = await app.ClientFor("secretariat");
         var problem = await secretariat.PostJson("/api/participants/ZA/status-events", new
         {
-            effectiveOn = "2026-05-01", status = "special-measures", note = "n", decisionTitle = "AD",
+            effectiveOn = "2026-05-01",
+            status = "special-measures",
+            note = "n",
+            decisionTitle = "AD",
         }, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["status-scope-required"], problem.Codes());
     }
@@ -56,8 +63,13 @@ public sealed class RegistryWriteTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var secretariat = await app.ClientFor("secretariat");
         await secretariat.PostJson("/api/embargoes", new
         {
-            origin = "GN", from = "2026-04-01", endsOn = "2026-10-01", governmentCertifiedExempt = false, note = "Test embargo",
-            decisionTitle = "UNSC resolution 9999", decisionDate = "2026-03-20",
+            origin = "GN",
+            from = "2026-04-01",
+            endsOn = "2026-10-01",
+            governmentCertifiedExempt = false,
+            note = "Test embargo",
+            decisionTitle = "UNSC resolution 9999",
+            decisionDate = "2026-03-20",
         }, HttpStatusCode.Created);
         var anonymous = await app.ClientFor(null);
         Assert.Equal(["origin-embargoed"], (await anonymous.GetJson("/api/trade-permission?exporter=EU&importer=AE&origin=GN&on=2026-05-01")).Codes());
@@ -80,8 +92,13 @@ public sealed class RegistryWriteTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var officer = await app.ClientFor("officer.bw");
         var problem = await officer.PostJson("/api/participants/BW/operators", new
         {
-            companyName = "Both Wrong Ltd", address = "x", licenceNumber = "BW-OP-001", isExporter = false, isImporter = false,
-            validFrom = "2026-01-01", validTo = "2025-01-01",
+            companyName = "Both Wrong Ltd",
+            address = "x",
+            licenceNumber = "BW-OP-001",
+            isExporter = false,
+            isImporter = false,
+            validFrom = "2026-01-01",
+            validTo = "2025-01-01",
         }, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["operator-needs-role", "operator-validity-inverted", "operator-licence-taken"], problem.Codes());
     }
@@ -92,7 +109,12 @@ public sealed class RegistryWriteTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var officer = await app.ClientFor("officer.bw");
         var created = await officer.PostJson("/api/participants/BW/operators", new
         {
-            companyName = "Concurrent Rough Ltd", address = "x", licenceNumber = "BW-CC-1", isExporter = true, isImporter = true, validFrom = "2026-01-01",
+            companyName = "Concurrent Rough Ltd",
+            address = "x",
+            licenceNumber = "BW-CC-1",
+            isExporter = true,
+            isImporter = true,
+            validFrom = "2026-01-01",
         }, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
         var version = created.GetProperty("version").GetGuid();
@@ -114,7 +136,13 @@ public sealed class RegistryWriteTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var bwOperator = list.GetProperty("items")[0];
         var response = await za.PutAsJsonAsync($"/api/participants/ZA/operators/{bwOperator.GetProperty("id").GetInt64()}", new
         {
-            companyName = "Hijack", address = "x", licenceNumber = "X-1", isExporter = true, isImporter = true, validFrom = "2026-01-01", version = bwOperator.GetProperty("version").GetGuid(),
+            companyName = "Hijack",
+            address = "x",
+            licenceNumber = "X-1",
+            isExporter = true,
+            isImporter = true,
+            validFrom = "2026-01-01",
+            version = bwOperator.GetProperty("version").GetGuid(),
         });
         Assert.Equal("operator-not-found", (await response.Json(HttpStatusCode.NotFound)).Str("code"));
     }

@@ -15,7 +15,12 @@ public sealed class IdempotencyTests(OpenKpApp app) : IClassFixture<OpenKpApp>
 
     private static object Licence(string number) => new
     {
-        companyName = "Retry Rough Ltd", address = "x", licenceNumber = number, isExporter = true, isImporter = true, validFrom = "2026-01-01",
+        companyName = "Retry Rough Ltd",
+        address = "x",
+        licenceNumber = number,
+        isExporter = true,
+        isImporter = true,
+        validFrom = "2026-01-01",
     };
 
     [Fact]
