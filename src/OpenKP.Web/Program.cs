@@ -4,6 +4,7 @@ using OpenKP.Web.Certificates;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
+using OpenKP.Web.Shipments;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.Services
     .AddAuditTrail()
     .AddRegistry()
     .AddCertificates(builder.Configuration) // issuance, signing keys, verification
+    .AddShipments()               // alerts between authorities (the shipments loop comes next)
     .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.MapAccounts();                // /api/auth/token, /api/me, sign-in pages
 app.MapAuditTrail();              // /api/audit
 app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
 app.MapCertificates();            // /api/certificates, /api/verify, /api/keys
+app.MapShipments();               // /api/alerts
 app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode

@@ -7,6 +7,7 @@ using OpenKP.Accounts;
 using OpenKP.Audit;
 using OpenKP.Certificates;
 using OpenKP.Registry;
+using OpenKP.Shipments;
 
 namespace OpenKP.Data;
 
@@ -47,6 +48,8 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
     public DbSet<ReportedNumber> ReportedNumbers => Set<ReportedNumber>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -56,6 +59,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         builder.ConfigureRegistry();
         builder.ConfigureAudit();
         builder.ConfigureCertificates();
+        builder.ConfigureShipments();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");

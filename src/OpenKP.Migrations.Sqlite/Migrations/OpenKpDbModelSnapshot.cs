@@ -977,6 +977,80 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.ToTable("zones", (string)null);
                 });
 
+            modelBuilder.Entity("OpenKP.Shipments.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedByParticipant")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Shipments.AlertAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "ParticipantCode")
+                        .IsUnique();
+
+                    b.ToTable("alert_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1147,9 +1221,23 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Shipments.AlertAcknowledgement", b =>
+                {
+                    b.HasOne("OpenKP.Shipments.Alert", null)
+                        .WithMany("Acknowledgements")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Certificates.Certificate", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Shipments.Alert", b =>
+                {
+                    b.Navigation("Acknowledgements");
                 });
 #pragma warning restore 612, 618
         }

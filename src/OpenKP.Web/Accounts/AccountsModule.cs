@@ -19,6 +19,8 @@ public static class Policies
     public const string SignedIn = "signed-in";
     /// <summary>Any authority officer; the handler checks which participant it acts for.</summary>
     public const string AuthorityOfficer = "authority-officer";
+    /// <summary>Any participant's authority or customs officer, or the secretariat: the scheme's officials.</summary>
+    public const string SchemeOfficials = "scheme-officials";
 }
 
 internal static class AccountsModule
@@ -72,6 +74,7 @@ internal static class AccountsModule
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.AuthorityOfficer, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuthorityOfficer))
+            .AddPolicy(Policies.SchemeOfficials, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuthorityOfficer, Roles.CustomsOfficer, Roles.Secretariat))
             .AddPolicy(Policies.Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat))
             .AddPolicy(Policies.ParticipantAuthority, p => p.RequireAuthenticatedUser().AddRequirements(new ParticipantScopeRequirement(Roles.AuthorityOfficer)))
             .AddPolicy(Policies.ParticipantOfficials, p => p.RequireAuthenticatedUser().AddRequirements(new ParticipantScopeRequirement(Roles.AuthorityOfficer, Roles.CustomsOfficer)));
