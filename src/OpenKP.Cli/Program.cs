@@ -3,6 +3,7 @@ using OpenKP.Cli.Audit;
 using OpenKP.Cli.Certificates;
 using OpenKP.Cli.Registry;
 using OpenKP.Cli.Shared;
+using OpenKP.Cli.Shipments;
 
 namespace OpenKP.Cli;
 
@@ -27,6 +28,7 @@ public static class OpenKpCli
         VerifyCommand.AddTo(root, context, globals);
         TrustListCommands.AddTo(root, context, globals);
         KeyCommands.AddTo(root, context, globals);
+        AlertCommands.AddTo(root, context, globals);
 
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(configuration, ct);
