@@ -36,7 +36,7 @@ internal sealed class IdempotencyKeys(RequestDelegate next)
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         context.Request.Body.Position = 0;
         var hash = Convert.ToHexStringLower(SHA256.HashData(
-            [.. System.Text.Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}\n"), .. buffer.ToArray()]));
+            [.. System.Text.Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}\n"), .. Canonical(buffer.ToArray(), context.Request.ContentType)]));
         var user = context.User.Identity.Name ?? "unknown";
 
         var claim = await store.ClaimAsync(user, key, hash, context.RequestAborted);
@@ -101,6 +101,28 @@ internal sealed class IdempotencyKeys(RequestDelegate next)
 
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The request body as compared between a request and its retry: JSON re-serialised without
+    /// insignificant whitespace (a client that re-encodes the same document is the same request), any
+    /// other body as sent.
+    /// </summary>
+    private static byte[] Canonical(byte[] body, string? contentType)
+    {
+        if (contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true || body.Length == 0)
+        {
+            return body;
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(body) is { } json ? System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()) : body;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body; // not JSON after all: the endpoint will say so
+        }
     }
 }
 
