@@ -20,8 +20,9 @@ public sealed class FormErrors
     public bool Any => _errors.Count > 0;
     public IReadOnlyList<FormError> All => _errors;
 
-    public void Add(IStringLocalizer localizer, IEnumerable<Violation> violations)
-        => _errors.AddRange(violations.Select(v => new FormError(v.Field ?? string.Empty, v.Code, PortalText.Message(localizer, v))));
+    /// <summary>Adds the violations; <paramref name="form"/> names the form's own texts (<c>Error.{form}.{field}.{code}</c>), tried first.</summary>
+    public void Add(IStringLocalizer localizer, IEnumerable<Violation> violations, string? form = null)
+        => _errors.AddRange(violations.Select(v => new FormError(v.Field ?? string.Empty, v.Code, PortalText.Message(localizer, v, form))));
 
     /// <summary>
     /// Adds broken rules: the message in the reader's language, and the rule's own message beside it (in English,

@@ -93,13 +93,15 @@ internal static partial class PortalText
     /// <summary>
     /// A violation in the reader's language: <c>Error.{field}.{code}</c> (a list's field without its index:
     /// <c>Error.lines[].hsCode.required</c>) or <c>Error.{code}</c> from the resources, else the message the
-    /// rule or parser gave.
+    /// rule or parser gave. With a <paramref name="form"/>, <c>Error.{form}.{field}.{code}</c> comes first, for a
+    /// field name (such as <c>kind</c>) that means something else on another form.
     /// </summary>
-    public static string Message(IStringLocalizer localizer, Violation violation)
+    public static string Message(IStringLocalizer localizer, Violation violation, string? form = null)
     {
         var field = violation.Field ?? string.Empty;
         var unindexed = Index().Replace(field, "[]");
-        foreach (var key in new[] { $"Error.{field}.{violation.Code}", $"Error.{unindexed}.{violation.Code}", $"Error.{violation.Code}" })
+        string[] keys = [$"Error.{field}.{violation.Code}", $"Error.{unindexed}.{violation.Code}", $"Error.{violation.Code}"];
+        foreach (var key in form is null ? keys : [$"Error.{form}.{field}.{violation.Code}", .. keys])
         {
             var text = localizer[key];
             if (!text.ResourceNotFound)

@@ -19,4 +19,8 @@ internal static class PortalUser
     /// <summary>Whether the certificates pages are for this person: the secretariat and the officers of a participant, as for the API.</summary>
     public static bool SeesCertificates(this ClaimsPrincipal user)
         => user.IsInRole(Roles.Secretariat) || OpenKP.Web.Certificates.CertificateEndpoints.OfficerParticipant(user) is not null;
+
+    /// <summary>Whether the alerts page is for this person: authority and customs officers and the secretariat, as for the API.</summary>
+    public static bool SeesAlerts(this ClaimsPrincipal user)
+        => user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.CustomsOfficer) || user.IsInRole(Roles.Secretariat);
 }

@@ -9,7 +9,21 @@ using OpenKP.Web.Shared;
 namespace OpenKP.Web.Shipments;
 
 /// <summary>Raise an alert: <c>kind</c> fraudulent-certificate, suspicious-shipment, lost-or-stolen-forms or other.</summary>
-public sealed record RaiseAlertRequest(string? Kind, string? Subject, string? Details, string? CertificateNumber);
+public sealed record RaiseAlertRequest(string? Kind, string? Subject, string? Details, string? CertificateNumber)
+{
+    /// <summary>
+    /// The alert to raise, with every violation added to <paramref name="input"/> (fields <c>kind</c>, <c>subject</c>,
+    /// <c>details</c>, <c>certificateNumber</c>); the API and the portal's form both parse here.
+    /// </summary>
+    public NewAlert Parse(Input input)
+    {
+        var kind = input.Enum<AlertKind>(Kind, "kind");
+        var subject = input.Text(Subject, "subject", 200);
+        var details = input.Text(Details, "details", 4000);
+        var number = input.Text(CertificateNumber, "certificateNumber", 64, required: false);
+        return new NewAlert(kind, subject, details, number.Length == 0 ? null : number);
+    }
+}
 
 /// <summary>
 /// Alerts between the participants' authorities: any official raises one, every participant's
@@ -29,17 +43,14 @@ internal static class AlertEndpoints
     internal static async Task<Results<Created<AlertView>, ProblemHttpResult>> Raise(RaiseAlertRequest request, ClaimsPrincipal user, Alerts alerts, CancellationToken ct)
     {
         var input = new Input();
-        var kind = input.Enum<AlertKind>(request.Kind, "kind");
-        var subject = input.Text(request.Subject, "subject", 200);
-        var details = input.Text(request.Details, "details", 4000);
-        var number = input.Text(request.CertificateNumber, "certificateNumber", 64, required: false);
+        var parsed = request.Parse(input);
         if (!input.IsValid)
         {
             return Problems.BadRequest(input.Errors);
         }
 
         var own = Participant(user);
-        var alert = await alerts.RaiseAsync(new AlertActor(own, user.Identity?.Name ?? "unknown"), new NewAlert(kind, subject, details, number.Length == 0 ? null : number), ct);
+        var alert = await alerts.RaiseAsync(new AlertActor(own, user.Identity?.Name ?? "unknown"), parsed, ct);
         return TypedResults.Created($"/api/alerts/{alert.Id}", AlertView.Of(alert, own));
     }
 
@@ -83,5 +94,5 @@ internal static class AlertEndpoints
     }
 
     /// <summary>The participant an officer acts for; null for the secretariat.</summary>
-    private static string? Participant(ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat) ? null : user.FindFirstValue(OpenKpClaims.Participant);
+    internal static string? Participant(ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat) ? null : user.FindFirstValue(OpenKpClaims.Participant);
 }
