@@ -62,7 +62,9 @@ public sealed class Alerts(OpenKpDb db, TimeProvider clock)
 
         alert.Acknowledgements.Add(new AlertAcknowledgement
         {
-            ParticipantCode = participant, AcknowledgedBy = userName, AcknowledgedAt = clock.GetUtcNow().UtcDateTime,
+            ParticipantCode = participant,
+            AcknowledgedBy = userName,
+            AcknowledgedAt = clock.GetUtcNow().UtcDateTime,
         });
         try
         {
