@@ -48,7 +48,7 @@ internal static class KeyCommands
                 return run.Output.Fail(new Problem(input.Errors));
             }
 
-            var answer = await ServerOnlyAsync(run, api => api.PostAsync<SigningKeyView>($"api/participants/{code}/keys/rotate", new { }, ct), ct);
+            var answer = await run.ServerOnlyAsync(api => api.PostAsync<SigningKeyView>($"api/participants/{code}/keys/rotate", new { }, ct), KeysServerOnly, ct);
             return Print(run, answer.Problem is { } problem ? problem : Answer<IReadOnlyList<SigningKeyView>>.Ok([answer.Value!]));
         }));
 
@@ -72,7 +72,7 @@ internal static class KeyCommands
                 return run.Output.Fail(new Problem(input.Errors));
             }
 
-            var answer = await ServerOnlyAsync(run, api => api.PostAsync<SigningKeyView>($"api/participants/{code}/keys/{id}/revoke", new { reason = why }, ct), ct);
+            var answer = await run.ServerOnlyAsync(api => api.PostAsync<SigningKeyView>($"api/participants/{code}/keys/{id}/revoke", new { reason = why }, ct), KeysServerOnly, ct);
             return Print(run, answer.Problem is { } problem ? problem : Answer<IReadOnlyList<SigningKeyView>>.Ok([answer.Value!]));
         }));
 
@@ -85,10 +85,7 @@ internal static class KeyCommands
     private static string Participant(Input input, string? code)
         => string.Equals(code?.Trim(), SigningKey.HubParticipant, StringComparison.OrdinalIgnoreCase) ? SigningKey.HubParticipant : input.Code(code, "--participant");
 
-    private static async Task<Answer<T>> ServerOnlyAsync<T>(CliRun run, Func<ApiClient, Task<Answer<T>>> remote, CancellationToken ct)
-        => run.Target is RemoteTarget
-            ? await run.AskAsync(remote, _ => throw new System.Diagnostics.UnreachableException(), ct)
-            : Problem.Of(CliCodes.ServerRequired, "Only the server's key store creates and revokes keys: add --server URL and sign in as the participant's authority officer.");
+    private const string KeysServerOnly = "Only the server's key store creates and revokes keys: add --server URL and sign in as the participant's authority officer.";
 
     private static int Print(CliRun run, Answer<IReadOnlyList<SigningKeyView>> answer)
     {

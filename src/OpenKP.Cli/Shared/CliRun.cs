@@ -132,6 +132,12 @@ internal sealed class CliRun(CliContext context, Output output, Target target)
         }
     }
 
+    /// <summary>Runs <paramref name="remote"/> against the server; in local mode refuses with <c>server-required</c> and <paramref name="why"/>.</summary>
+    public async Task<Answer<T>> ServerOnlyAsync<T>(Func<ApiClient, Task<Answer<T>>> remote, string why, CancellationToken ct)
+        => Target is RemoteTarget
+            ? await AskAsync(remote, _ => throw new System.Diagnostics.UnreachableException(), ct)
+            : Problem.Of(CliCodes.ServerRequired, why);
+
     /// <summary>Adds a hint to a 401 when no credentials were given at all.</summary>
     public static Problem Explain(Problem problem, ApiClient api) => problem.HttpStatus == 401 && !api.HasCredentials
         ? problem with

@@ -56,8 +56,8 @@ internal static class AlertCommands
                 return run.Output.Fail(new Problem(input.Errors));
             }
 
-            var answer = await ServerOnlyAsync(run, api => api.PostAsync<AlertView>("api/alerts",
-                new { kind = Input.Kebab(k), subject = s, details = d, certificateNumber = c.Length == 0 ? null : c }, ct), ct);
+            var answer = await run.ServerOnlyAsync(api => api.PostAsync<AlertView>("api/alerts",
+                new { kind = Input.Kebab(k), subject = s, details = d, certificateNumber = c.Length == 0 ? null : c }, ct), AlertsServerOnly, ct);
             return Print(run, answer.Problem is { } problem ? problem : Answer<Paged<AlertView>>.Ok(new Paged<AlertView>([answer.Value!], 1, 1, 1)));
         }));
 
@@ -65,8 +65,8 @@ internal static class AlertCommands
         var acknowledge = new Command("acknowledge", "Your participant has read the alert (server only, once per participant)") { id };
         acknowledge.SetAction(CliRun.Action(context, globals, async (parse, run, ct) =>
         {
-            var answer = await ServerOnlyAsync(run, api => api.PostAsync<AlertView>(
-                "api/alerts/" + parse.GetValue(id).ToString(CultureInfo.InvariantCulture) + "/acknowledge", new { }, ct), ct);
+            var answer = await run.ServerOnlyAsync(api => api.PostAsync<AlertView>(
+                "api/alerts/" + parse.GetValue(id).ToString(CultureInfo.InvariantCulture) + "/acknowledge", new { }, ct), AlertsServerOnly, ct);
             return Print(run, answer.Problem is { } problem ? problem : Answer<Paged<AlertView>>.Ok(new Paged<AlertView>([answer.Value!], 1, 1, 1)));
         }));
 
@@ -76,10 +76,7 @@ internal static class AlertCommands
         root.Subcommands.Add(alerts);
     }
 
-    private static async Task<Answer<T>> ServerOnlyAsync<T>(CliRun run, Func<ApiClient, Task<Answer<T>>> remote, CancellationToken ct)
-        => run.Target is RemoteTarget
-            ? await run.AskAsync(remote, _ => throw new System.Diagnostics.UnreachableException(), ct)
-            : Problem.Of(CliCodes.ServerRequired, "Raising and acknowledging alerts act for a participant's officer: add --server URL and sign in.");
+    private const string AlertsServerOnly = "Raising and acknowledging alerts act for a participant's officer: add --server URL and sign in.";
 
     private static int Print(CliRun run, Answer<Paged<AlertView>> answer)
     {

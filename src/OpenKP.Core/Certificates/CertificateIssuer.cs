@@ -67,7 +67,7 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
             return Outcome<Certificate>.Conflict(key.Violations[0]);
         }
 
-        var format = CertificateNumberFormat.TryParse(participant.CertificateNumberFormat, out var f, out _) ? f : CertificateNumberFormat.Parse(CertificateNumberFormat.Default);
+        var format = CertificateNumberFormat.OrDefault(participant.CertificateNumberFormat);
         // Inside the caller's transaction when there is one (replacement), else our own, in the writers' queue.
         using var turn = db.Database.CurrentTransaction is null && gate is not null ? await gate.EnterAsync(db, ct) : null;
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -214,7 +214,7 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
 
         // A number OpenKP has not given out yet but would: reporting it would void the certificate that gets it.
         var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Code == officer.Participant, ct);
-        var format = CertificateNumberFormat.TryParse(participant.CertificateNumberFormat, out var f, out _) ? f : CertificateNumberFormat.Parse(CertificateNumberFormat.Default);
+        var format = CertificateNumberFormat.OrDefault(participant.CertificateNumberFormat);
         var issued = await db.Certificates.AsNoTracking().Where(c => numbers.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct);
         for (var i = 0; i < numbers.Count; i++)
         {

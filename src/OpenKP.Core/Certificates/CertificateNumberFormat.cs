@@ -28,6 +28,10 @@ public sealed partial class CertificateNumberFormat
 
     public override string ToString() => _pattern;
 
+    /// <summary>A participant's stored format, or the default when the stored one is blank or unreadable.</summary>
+    public static CertificateNumberFormat OrDefault(string? pattern)
+        => TryParse(pattern, out var format, out _) ? format : Parse(Default);
+
     public static CertificateNumberFormat Parse(string pattern)
         => TryParse(pattern, out var format, out var error) ? format : throw new FormatException(error);
 

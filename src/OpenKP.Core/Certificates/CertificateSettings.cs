@@ -69,7 +69,7 @@ public sealed class CertificateSettings(OpenKpDb db, TimeProvider clock)
     private CertificateSettingsView View(Participant p)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var format = CertificateNumberFormat.TryParse(p.CertificateNumberFormat, out var f, out _) ? f : CertificateNumberFormat.Parse(CertificateNumberFormat.Default);
+        var format = CertificateNumberFormat.OrDefault(p.CertificateNumberFormat);
         return new(p.Code, format.ToString(), format.Format(p.Code, today, 123), p.MaxCertificateValidityDays, p.CertificateLanguage, p.Version);
     }
 }

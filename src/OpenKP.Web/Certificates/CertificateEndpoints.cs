@@ -56,7 +56,7 @@ internal static class CertificateEndpoints
 
         if (own is null || asked != own)
         {
-            return Forbidden($"You issue certificates for {own ?? "no participant"} only, not for {asked}.");
+            return Problems.Forbidden($"You issue certificates for {own ?? "no participant"} only, not for {asked}.");
         }
 
         var outcome = await issuer.IssueAsync(Officer(user, own, environment), draft, ct);
@@ -92,7 +92,7 @@ internal static class CertificateEndpoints
             var own = OfficerParticipant(user);
             if (own is null || (p is not null && p != own))
             {
-                return Forbidden(own is null
+                return Problems.Forbidden(own is null
                     ? "Certificates are shown to the officers of their participants and to the secretariat."
                     : $"You see the certificates of {own} only.");
             }
@@ -376,7 +376,7 @@ internal static class CertificateEndpoints
 
         return IsIssuersOfficer(user, certificate)
             ? (null, own)
-            : (Forbidden($"Certificate {certificate.Number} was issued by {certificate.IssuingParticipant}: only its own officers void or replace it."), null);
+            : (Problems.Forbidden($"Certificate {certificate.Number} was issued by {certificate.IssuingParticipant}: only its own officers void or replace it."), null);
     }
 
     /// <summary>The officer a request issues, voids or reports as: the demo creates a missing key on first use.</summary>
@@ -389,8 +389,6 @@ internal static class CertificateEndpoints
         => Problems.NotFound(CertificateCodes.CertificateNotFound, $"There is no certificate {number.Trim()}.", "number");
 
     private static ProblemHttpResult ForbiddenToRead(Certificate c)
-        => Forbidden($"Certificate {c.Number} is shown to the officers of {c.IssuingParticipant} and {c.ImportingParticipant} and to the secretariat only.");
+        => Problems.Forbidden($"Certificate {c.Number} is shown to the officers of {c.IssuingParticipant} and {c.ImportingParticipant} and to the secretariat only.");
 
-    internal static ProblemHttpResult Forbidden(string message)
-        => Problems.Problem(StatusCodes.Status403Forbidden, "Forbidden", [new Violation(PlatformCodes.Forbidden, message)]);
 }

@@ -27,6 +27,10 @@ public static class Problems
     public static ProblemHttpResult BadRequest(string code, string message, string? field = null)
         => BadRequest([new Violation(code, message, field)]);
 
+    /// <summary>403 for a rule the handler checks itself (the scope is in the data, not in the route).</summary>
+    public static ProblemHttpResult Forbidden(string message)
+        => Problem(StatusCodes.Status403Forbidden, "Forbidden", [new Violation(PlatformCodes.Forbidden, message)]);
+
     public static ProblemHttpResult NotFound(string code, string message, string? field = null)
         => Problem(StatusCodes.Status404NotFound, "Not found", [new Violation(code, message, field)]);
 

@@ -85,8 +85,7 @@ internal static class AlertEndpoints
     {
         if (Participant(user) is not { } own)
         {
-            return Problems.Problem(StatusCodes.Status403Forbidden, "Forbidden",
-                [new Violation(PlatformCodes.Forbidden, "Participants acknowledge alerts through their officers; the secretariat has no participant to acknowledge for.")]);
+            return Problems.Forbidden("Participants acknowledge alerts through their officers; the secretariat has no participant to acknowledge for.");
         }
 
         var outcome = await alerts.AcknowledgeAsync(id, own, user.Identity?.Name ?? "unknown", ct);
