@@ -34,33 +34,26 @@ public sealed record IssuingOfficer(string Participant, string UserName, bool Cr
 /// sequence, signs, and stores — number, certificate and audit rows in one transaction, so a failure
 /// anywhere leaves neither a certificate nor a used number.
 /// </summary>
-public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry, SigningKeyRing keys, TimeProvider clock, WriteGate? gate = null)
+public sealed class CertificateIssuer(
+    OpenKpDb db, ParticipantDirectory registry, SigningKeyRing keys, TimeProvider clock, WriteGate? gate = null, IEnumerable<ICertificateIssuedObserver>? observers = null)
 {
+    /// <summary>Every rule the draft would break if issued today, without issuing (the review screen's check).</summary>
+    public async Task<IReadOnlyList<Violation>> CheckAsync(IssuingOfficer officer, CertificateDraft draft, CancellationToken ct)
+    {
+        var prepared = await PrepareAsync(officer, draft, null, ct);
+        return prepared.Succeeded ? [] : prepared.Violations;
+    }
+
     public async Task<Outcome<Certificate>> IssueAsync(IssuingOfficer officer, CertificateDraft draft, CancellationToken ct, string? replaces = null)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var snapshot = await registry.SnapshotAsync(ct);
-        var participant = snapshot.Find(officer.Participant);
-        var authority = await keys.IssuingAuthorityAsync(officer.Participant, ct);
-        if (participant is null || authority is null)
+        var prepared = await PrepareAsync(officer, draft, replaces, ct);
+        if (!prepared.Succeeded)
         {
-            return Outcome<Certificate>.Invalid(new Violation(CertificateCodes.IssuingAuthorityMissing,
-                $"{officer.Participant} has no exporting authority in the registry: the secretariat records it first.", "issuingParticipant"));
+            return Outcome<Certificate>.Invalid(prepared.Violations);
         }
 
-        // One query for both registers: the issuing participant's operators and the importing participant's.
-        var importing = snapshot.ParticipantFor(draft.ImportingParticipant, today) ?? draft.ImportingParticipant;
-        var operators = await db.Operators.AsNoTracking()
-            .Where(o => o.ParticipantCode == participant.Code || o.ParticipantCode == importing).ToListAsync(ct);
-        var exporters = operators.Where(o => o.ParticipantCode == participant.Code).ToList();
-        var importers = operators.Where(o => o.ParticipantCode == importing).ToList();
-        var content = DraftContent(participant, authority, draft, importing, exporters, today, replaces);
-        var violations = IssuanceRules.Check(content, snapshot, exporters, importers, new IssuancePolicy(participant.MaxCertificateValidityDays));
-        if (violations.Count > 0)
-        {
-            return Outcome<Certificate>.Invalid(violations);
-        }
-
+        var (participant, authority, content) = prepared.Value!;
+        var today = content.IssuedOn;
         var key = await keys.ActiveAsync(participant.Code, authority.Name, officer.CreateKeyOnFirstUse, officer.UserName, ct);
         if (!key.Succeeded)
         {
@@ -86,6 +79,12 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
 
         var certificate = Certificate.From(content, key.Value!.KeyId, qr, officer.UserName, clock.GetUtcNow().UtcDateTime);
         db.Certificates.Add(certificate);
+        foreach (var observer in observers ?? [])
+        {
+            // Other modules' rows for the new certificate (the shipment it opens, notices) commit with it.
+            await observer.OnIssuedAsync(certificate, ct);
+        }
+
         if (replaces is not null)
         {
             // The original is tracked by ReplaceAsync: its link is saved (and audited) with the new certificate, under its version.
@@ -252,6 +251,32 @@ public sealed class CertificateIssuer(OpenKpDb db, ParticipantDirectory registry
         }
 
         return Outcome<IReadOnlyList<ReportedNumber>>.Success(rows);
+    }
+
+    private sealed record Prepared(Participant Participant, Authority Authority, CertificateContent Content);
+
+    /// <summary>The draft as the certificate would read today (no number yet), or every rule it breaks.</summary>
+    private async Task<Outcome<Prepared>> PrepareAsync(IssuingOfficer officer, CertificateDraft draft, string? replaces, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var snapshot = await registry.SnapshotAsync(ct);
+        var participant = snapshot.Find(officer.Participant);
+        var authority = await keys.IssuingAuthorityAsync(officer.Participant, ct);
+        if (participant is null || authority is null)
+        {
+            return Outcome<Prepared>.Invalid(new Violation(CertificateCodes.IssuingAuthorityMissing,
+                $"{officer.Participant} has no exporting authority in the registry: the secretariat records it first.", "issuingParticipant"));
+        }
+
+        // One query for both registers: the issuing participant's operators and the importing participant's.
+        var importing = snapshot.ParticipantFor(draft.ImportingParticipant, today) ?? draft.ImportingParticipant;
+        var operators = await db.Operators.AsNoTracking()
+            .Where(o => o.ParticipantCode == participant.Code || o.ParticipantCode == importing).ToListAsync(ct);
+        var exporters = operators.Where(o => o.ParticipantCode == participant.Code).ToList();
+        var importers = operators.Where(o => o.ParticipantCode == importing).ToList();
+        var content = DraftContent(participant, authority, draft, importing, exporters, today, replaces);
+        var violations = IssuanceRules.Check(content, snapshot, exporters, importers, new IssuancePolicy(participant.MaxCertificateValidityDays));
+        return violations.Count > 0 ? Outcome<Prepared>.Invalid(violations) : Outcome<Prepared>.Success(new Prepared(participant, authority, content));
     }
 
     private static CertificateContent DraftContent(

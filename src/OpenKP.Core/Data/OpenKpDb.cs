@@ -50,6 +50,17 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
+    public DbSet<ExportApplication> ExportApplications => Set<ExportApplication>();
+    public DbSet<ApplicationLine> ApplicationLines => Set<ApplicationLine>();
+    public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<ArrivalCheck> ArrivalChecks => Set<ArrivalCheck>();
+    public DbSet<ImportConfirmation> ImportConfirmations => Set<ImportConfirmation>();
+    public DbSet<DetentionCase> DetentionCases => Set<DetentionCase>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<TransitRecord> TransitRecords => Set<TransitRecord>();
+    public DbSet<ShipmentSettings> ShipmentSettings => Set<ShipmentSettings>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

@@ -26,6 +26,14 @@ public sealed class Outcome<T>
     public static Outcome<T> Invalid(Violation violation) => Invalid([violation]);
     public static Outcome<T> NotFound(Violation violation) => new(default, [violation], OutcomeKind.NotFound);
     public static Outcome<T> Conflict(Violation violation) => new(default, [violation], OutcomeKind.Conflict);
+    public static Outcome<T> Forbidden(Violation violation) => new(default, [violation], OutcomeKind.Forbidden);
+
+    /// <summary>Another outcome's failure, carried over unchanged (its kind and violations).</summary>
+    public static Outcome<T> From<TOther>(Outcome<TOther> failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        return failed.Succeeded ? throw new InvalidOperationException("Only a failed outcome carries over.") : new(default, failed.Violations, failed.Kind);
+    }
 }
 
 public enum OutcomeKind
@@ -37,4 +45,6 @@ public enum OutcomeKind
     NotFound,
     /// <summary>The state changed under the caller, or the action was already done (HTTP 409).</summary>
     Conflict,
+    /// <summary>The caller may not do this to something it can see, e.g. checking a shipment bound elsewhere (HTTP 403).</summary>
+    Forbidden,
 }

@@ -38,10 +38,3 @@ public sealed class AlertAcknowledgement
     public required string AcknowledgedBy { get; set; }
     public DateTime AcknowledgedAt { get; set; }
 }
-
-/// <summary>Stable codes of the shipments module, documented in docs/problems.md.</summary>
-public static class ShipmentCodes
-{
-    public const string AlertNotFound = "alert-not-found";
-    public const string AlertAlreadyAcknowledged = "alert-already-acknowledged";
-}

@@ -14,6 +14,9 @@ internal sealed class DemoSeeder(OpenKpDb db, UserManager<OpenKpUser> users, Rol
 {
     public const string Password = "openkp-demo";
 
+    /// <summary>Botswana's demo four-eyes threshold: US$ 1,000,000.</summary>
+    public const long DemoFourEyesThresholdUsdCents = 100_000_000;
+
     /// <summary>Demo participants: code, exporting/importing authority, its city, and the demo company.</summary>
     public static readonly IReadOnlyList<(string Code, string Authority, string City, string Company)> Participants =
     [
@@ -87,6 +90,14 @@ internal sealed class DemoSeeder(OpenKpDb db, UserManager<OpenKpUser> users, Rol
             await CreateAsync($"officer.{lower}", $"Authority officer, {code}", Roles.AuthorityOfficer, participant: code);
             await CreateAsync($"customs.{lower}", $"Customs officer, {code}", Roles.CustomsOfficer, participant: code);
             await CreateAsync($"operator.{lower}", company, Roles.Operator, participant: code, operatorId: op.Id);
+        }
+
+        // Botswana shows the four-eyes rule: applications of US$ 1 million or more need a second officer.
+        await CreateAsync("officer2.bw", "Second authority officer, BW", Roles.AuthorityOfficer, participant: "BW");
+        if (!await db.ShipmentSettings.AnyAsync(s => s.ParticipantCode == "BW", ct))
+        {
+            db.ShipmentSettings.Add(new OpenKP.Shipments.ShipmentSettings { ParticipantCode = "BW", FourEyesThresholdUsdCents = DemoFourEyesThresholdUsdCents });
+            await db.SaveChangesAsync(ct);
         }
 
         await CreateAsync("observer.wdc", "World Diamond Council", Roles.Observer, observer: "World Diamond Council");

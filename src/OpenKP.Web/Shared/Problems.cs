@@ -17,6 +17,7 @@ public static class Problems
     {
         OutcomeKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", outcome.Violations),
         OutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", outcome.Violations),
+        OutcomeKind.Forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", outcome.Violations),
         _ => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks Kimberley Process rules", outcome.Violations),
     };
 
