@@ -90,6 +90,13 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
         return body!.AccessToken;
     }
 
+    /// <summary>Moves the fake clock; cached tokens are dropped, since bearer tokens expire on that clock.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        _tokens.Clear();
+    }
+
     public T Service<T>(Func<IServiceProvider, T> use)
     {
         using var scope = Services.CreateScope();
