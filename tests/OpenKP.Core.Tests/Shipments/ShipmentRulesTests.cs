@@ -33,8 +33,15 @@ public sealed class ShipmentRulesTests
     {
         var application = new ExportApplication
         {
-            ParticipantCode = "AA", ExporterLicence = "AA-1", ImportingParticipant = "BB", ImporterName = "x", ImporterAddress = "y", Origin = "AA",
-            InvoiceReference = "i", CreatedBy = "officer.aa", TotalUsdCents = 200_000_000,
+            ParticipantCode = "AA",
+            ExporterLicence = "AA-1",
+            ImportingParticipant = "BB",
+            ImporterName = "x",
+            ImporterAddress = "y",
+            Origin = "AA",
+            InvoiceReference = "i",
+            CreatedBy = "officer.aa",
+            TotalUsdCents = 200_000_000,
         };
         var settings = new ShipmentSettings { ParticipantCode = "AA", FourEyesThresholdUsdCents = 100_000_000 };
         Assert.Equal([ShipmentCodes.OwnApplication], ShipmentRules.CheckApproval(application, "OFFICER.AA", settings).Select(v => v.Code));

@@ -54,16 +54,22 @@ public sealed class OverdueTests : IAsyncLifetime
         Assert.Equal("shipment-not-found", (await (await _app.ClientFor("officer.za")).PostJson($"/api/shipments/{number}/remind", new { }, HttpStatusCode.NotFound)).Str("code"));
     }
 
+    private async Task<int> Sweep()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OverdueWatch>().RemindAllAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task The_daily_sweep_reminds_each_overdue_shipment_at_most_once_a_week()
     {
         var number = await Issue();
         _app.Advance(TimeSpan.FromDays(31));
-        var first = await _app.Service(sp => sp.GetRequiredService<OverdueWatch>().RemindAllAsync(CancellationToken.None));
+        var first = await Sweep();
         Assert.True(first >= 1);
-        Assert.Equal(0, await _app.Service(sp => sp.GetRequiredService<OverdueWatch>().RemindAllAsync(CancellationToken.None)));
+        Assert.Equal(0, await Sweep());
         _app.Advance(TimeSpan.FromDays(OverdueWatch.ReminderIntervalDays + 1));
-        Assert.Equal(first, await _app.Service(sp => sp.GetRequiredService<OverdueWatch>().RemindAllAsync(CancellationToken.None)));
+        Assert.Equal(first, await Sweep());
         var audited = await _app.WithDb(db => Task.FromResult(db.AuditEntries.Count(a => a.Entity == "Shipment" && a.Action == "modified" && a.After!.Contains("LastReminderAt"))));
         Assert.True(audited >= 2);
         Assert.Contains(await Overdue(), o => o.GetProperty("shipment").Str("certificateNumber") == number);
