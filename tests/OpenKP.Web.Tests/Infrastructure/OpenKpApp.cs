@@ -21,6 +21,7 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private TestDatabase? _database;
+    private readonly bool _ownsData = true;
 
     public OpenKpApp()
         : this(TestEnvironment.UsePostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)
@@ -34,6 +35,21 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(DataDirectory);
     }
 
+    /// <summary>
+    /// The same data directory and database as <paramref name="previous"/>, as after a restart. This app owns
+    /// them (deletes them when disposed) when <paramref name="previous"/> was set to <see cref="KeepDataOnDispose"/>.
+    /// </summary>
+    protected OpenKpApp(OpenKpApp previous)
+    {
+        Provider = previous.Provider;
+        DataDirectory = previous.DataDirectory;
+        _database = previous.Database;
+        _ownsData = previous.KeepDataOnDispose;
+    }
+
+    /// <summary>This app stops owning its data directory and database: disposing it leaves them for the app that follows.</summary>
+    public bool KeepDataOnDispose { get; set; }
+
     public DatabaseProvider Provider { get; }
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Today);
@@ -46,6 +62,8 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("OpenKP:Demo", "true");
         builder.UseSetting("OpenKP:Database", Provider.ToString());
         builder.UseSetting("ConnectionStrings:OpenKP", Database.ConnectionString);
+        // Tests run webhook and e-mail passes themselves (WebhookDispatcher.DispatchDueAsync, MailSender.SendDueAsync).
+        builder.UseSetting("OpenKP:Webhooks:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -105,6 +123,12 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsData || KeepDataOnDispose)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();
