@@ -19,7 +19,7 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Today = new(2026, 1, 15, 10, 0, 0, TimeSpan.Zero);
     public const string DemoPassword = "openkp-demo";
 
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new();
     private TestDatabase? _database;
     private readonly bool _ownsData = true;
 
@@ -93,8 +93,15 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
             return client;
         }
 
-        var token = _tokens.TryGetValue(userName, out var cached) ? cached : await TokenFor(userName);
-        _tokens[userName] = token;
+        // Tokens live one hour on the fake clock: tests that move it on get a fresh one.
+        var now = Clock.GetUtcNow();
+        if (!_tokens.TryGetValue(userName, out var cached) || now - cached.IssuedAt >= TimeSpan.FromMinutes(30) || now < cached.IssuedAt)
+        {
+            cached = (await TokenFor(userName), now);
+            _tokens[userName] = cached;
+        }
+
+        var token = cached.Token;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
