@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpenKP.Cli.Audit;
 using OpenKP.Cli.Certificates;
+using OpenKP.Cli.Notifications;
 using OpenKP.Cli.Registry;
 using OpenKP.Cli.Shared;
 using OpenKP.Cli.Shipments;
@@ -29,6 +30,8 @@ public static class OpenKpCli
         TrustListCommands.AddTo(root, context, globals);
         KeyCommands.AddTo(root, context, globals);
         AlertCommands.AddTo(root, context, globals);
+        InboxCommands.AddTo(root, context, globals);
+        WebhookCommands.AddTo(root, context, globals);
 
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(configuration, ct);

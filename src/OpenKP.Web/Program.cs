@@ -1,6 +1,7 @@
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Audit;
 using OpenKP.Web.Certificates;
+using OpenKP.Web.Notifications;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
@@ -14,6 +15,7 @@ builder.Services
     .AddAuditTrail()
     .AddRegistry()
     .AddCertificates(builder.Configuration) // issuance, signing keys, verification
+    .AddNotifications(builder.Configuration) // inbox, e-mail and webhooks through a transactional outbox
     .AddShipments()               // alerts between authorities (the shipments loop comes next)
     .AddPortal();                 // the server-rendered portal's pages and texts
 
@@ -27,6 +29,7 @@ app.MapAuditTrail();              // /api/audit
 app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
 app.MapCertificates();            // /api/certificates, /api/verify, /api/keys
 app.MapShipments();               // /api/alerts
+app.MapNotifications();           // /api/inbox, /api/participants/{code}/webhooks
 app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode

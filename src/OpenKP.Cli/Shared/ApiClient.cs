@@ -45,6 +45,13 @@ internal sealed class ApiClient(HttpClient http, Uri server) : IDisposable
         return await ReadAsync<T>(response, ct);
     }
 
+    /// <summary>DELETE <paramref name="relative"/>; true on any 2xx (204 has no body), or the server's problem.</summary>
+    public async Task<Answer<bool>> DeleteAsync(string relative, CancellationToken ct)
+    {
+        using var response = await http.DeleteAsync(new Uri(Server, relative), ct);
+        return response.IsSuccessStatusCode ? Answer<bool>.Ok(true) : ProblemOf(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
     /// <summary>POST /api/auth/token; the bearer token, or the server's reason for refusing.</summary>
     public async Task<Answer<string>> SignInAsync(string userName, string password, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using OpenKP.Accounts;
 using OpenKP.Audit;
 using OpenKP.Certificates;
+using OpenKP.Notifications;
 using OpenKP.Registry;
 using OpenKP.Shipments;
 
@@ -22,7 +23,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
 {
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
-        nameof(OpenKpUser.PasswordHash), nameof(OpenKpUser.SecurityStamp), nameof(OpenKpUser.ConcurrencyStamp), "Value",
+        nameof(OpenKpUser.PasswordHash), nameof(OpenKpUser.SecurityStamp), nameof(OpenKpUser.ConcurrencyStamp), "Value", nameof(WebhookSubscription.ProtectedSecret),
     };
 
     private static readonly HashSet<string> RegistryEntities = new(StringComparer.Ordinal)
@@ -61,6 +62,14 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     public DbSet<TransitRecord> TransitRecords => Set<TransitRecord>();
     public DbSet<ShipmentSettings> ShipmentSettings => Set<ShipmentSettings>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<InboxAudience> InboxAudiences => Set<InboxAudience>();
+    public DbSet<InboxRead> InboxReads => Set<InboxRead>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -71,6 +80,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         builder.ConfigureAudit();
         builder.ConfigureCertificates();
         builder.ConfigureShipments();
+        builder.ConfigureNotifications();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");
@@ -96,7 +106,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     {
         ChangeTracker.DetectChanges();
         var changes = ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord or CertificateLineRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord or CertificateLineRow or INotificationRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Capture)
             .ToList();
         if (changes.Count == 0)

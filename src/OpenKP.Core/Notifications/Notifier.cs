@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenKP.Accounts;
 using OpenKP.Data;
 
 namespace OpenKP.Notifications;
@@ -9,12 +12,101 @@ namespace OpenKP.Notifications;
 /// </summary>
 public sealed class Notifier(OpenKpDb db, TimeProvider clock)
 {
-    /// <summary>Adds the notice's rows to the context; the caller's SaveChanges commits them.</summary>
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Adds the notice's rows to the context; the caller's SaveChanges commits them. Each call is a new event
+    /// (a new event id): publish once per change. Reads the recipients (users, webhook subscriptions) now.
+    /// </summary>
     public void Publish(Notice notice)
     {
-        // Placeholder until the notifications branch lands (same session): the rows are added there.
-        _ = db;
-        _ = clock;
         ArgumentNullException.ThrowIfNull(notice);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var eventId = Guid.NewGuid();
+        var payload = JsonSerializer.Serialize(new { id = eventId, type = notice.Type, occurredAt = now, data = notice.Data }, PayloadJson);
+        var outbox = new OutboxEvent { EventId = eventId, Type = notice.Type, OccurredAt = now, Payload = payload };
+        db.OutboxEvents.Add(outbox);
+
+        var audiences = notice.To.Distinct().ToList();
+        db.InboxMessages.Add(new InboxMessage
+        {
+            EventId = eventId,
+            Type = notice.Type,
+            Subject = Clip(notice.Subject, 300),
+            Body = Clip(notice.Body, 4000),
+            Link = notice.Link,
+            CreatedAt = now,
+            Audiences = [.. audiences.Select(a => new InboxAudience { Kind = a.Kind, Participant = a.Participant?.ToUpperInvariant(), OperatorId = a.OperatorId })],
+        });
+
+        foreach (var user in Recipients(audiences).Where(u => !string.IsNullOrWhiteSpace(u.Email)))
+        {
+            db.EmailMessages.Add(new EmailMessage
+            {
+                EventId = eventId,
+                ToAddress = user.Email!.Trim(),
+                ToName = user.DisplayName,
+                Subject = Clip(notice.Subject, 300),
+                Body = Clip(notice.Body, 4000),
+                Link = notice.Link,
+                CreatedAt = now,
+                Status = DeliveryStatus.Pending,
+                NextAttemptAt = now,
+            });
+        }
+
+        foreach (var subscription in Subscriptions(audiences).Where(s => s.Wants(notice.Type)))
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                SubscriptionId = subscription.Id,
+                Event = outbox,
+                CreatedAt = now,
+                Status = DeliveryStatus.Pending,
+                NextAttemptAt = now,
+            });
+        }
     }
+
+    private sealed record Recipient(string? Email, string DisplayName);
+
+    /// <summary>Every account in one of the audiences (distinct), read with the caller's context.</summary>
+    private List<Recipient> Recipients(List<Audience> audiences)
+    {
+        var all = audiences.Any(a => a.Kind == AudienceKind.AllAuthorities);
+        var secretariat = all || audiences.Any(a => a.Kind == AudienceKind.Secretariat);
+        var authorities = Participants(audiences, AudienceKind.Authority);
+        var customs = Participants(audiences, AudienceKind.Customs);
+        var operators = audiences.Where(a => a.Kind == AudienceKind.Operator && a.OperatorId is not null).Select(a => a.OperatorId).Distinct().ToList();
+
+        var query =
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where (r.Name == Roles.AuthorityOfficer && (all || authorities.Contains(u.ParticipantCode!)))
+                || (r.Name == Roles.CustomsOfficer && customs.Contains(u.ParticipantCode!))
+                || (secretariat && r.Name == Roles.Secretariat)
+                || operators.Contains(u.OperatorId)
+            select new { u.Id, u.Email, u.DisplayName };
+        return [.. query.AsNoTracking().ToList().DistinctBy(u => u.Id).Select(u => new Recipient(u.Email, u.DisplayName))];
+    }
+
+    /// <summary>Active subscriptions of the participants whose authority or customs officers are in the audience (every participant for AllAuthorities).</summary>
+    private List<WebhookSubscription> Subscriptions(List<Audience> audiences)
+    {
+        var all = audiences.Any(a => a.Kind == AudienceKind.AllAuthorities);
+        var participants = audiences.Where(a => a.Kind is AudienceKind.Authority or AudienceKind.Customs && a.Participant is not null)
+            .Select(a => a.Participant!.ToUpperInvariant()).Distinct().ToList();
+        if (!all && participants.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active && (all || participants.Contains(s.ParticipantCode))).OrderBy(s => s.Id).ToList()];
+    }
+
+    private static List<string> Participants(List<Audience> audiences, AudienceKind kind)
+        => [.. audiences.Where(a => a.Kind == kind && a.Participant is not null).Select(a => a.Participant!.ToUpperInvariant()).Distinct()];
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
+using OpenKP.Notifications;
 using OpenKP.Shared;
 
 namespace OpenKP.Shipments;
@@ -25,9 +26,10 @@ public sealed record AlertView(
 
 /// <summary>
 /// Raises alerts to every participant's authorities and the secretariat, records each participant's
-/// acknowledgement once, and lists them newest first.
+/// acknowledgement once, and lists them newest first. Raising publishes <c>alert.raised</c> to every
+/// participant's authorities and the secretariat in the same transaction.
 /// </summary>
-public sealed class Alerts(OpenKpDb db, TimeProvider clock)
+public sealed class Alerts(OpenKpDb db, TimeProvider clock, Notifier notifier)
 {
     public async Task<Alert> RaiseAsync(AlertActor actor, NewAlert alert, CancellationToken ct)
     {
@@ -42,7 +44,30 @@ public sealed class Alerts(OpenKpDb db, TimeProvider clock)
             Details = alert.Details,
         };
         db.Alerts.Add(row);
+        // The notice names the alert's id, known once it is saved: both saves share one transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        notifier.Publish(new Notice(
+            NoticeTypes.AlertRaised,
+            $"Alert from {row.RaisedByParticipant ?? "the KP secretariat"}: {row.Subject}",
+            row.Details,
+            $"/alerts#alert-{row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            [Audience.AllAuthorities],
+            new Dictionary<string, object?>
+            {
+                ["alertId"] = row.Id,
+                ["kind"] = Input.Kebab(row.Kind),
+                ["raisedByParticipant"] = row.RaisedByParticipant,
+                ["raisedAt"] = row.RaisedAt,
+                ["certificateNumber"] = row.CertificateNumber,
+                ["subject"] = row.Subject,
+            }));
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return row;
     }
 

@@ -19,8 +19,9 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Today = new(2026, 1, 15, 10, 0, 0, TimeSpan.Zero);
     public const string DemoPassword = "openkp-demo";
 
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new();
     private TestDatabase? _database;
+    private readonly bool _ownsData = true;
 
     public OpenKpApp()
         : this(TestEnvironment.UsePostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)
@@ -34,6 +35,21 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(DataDirectory);
     }
 
+    /// <summary>
+    /// The same data directory and database as <paramref name="previous"/>, as after a restart. This app owns
+    /// them (deletes them when disposed) when <paramref name="previous"/> was set to <see cref="KeepDataOnDispose"/>.
+    /// </summary>
+    protected OpenKpApp(OpenKpApp previous)
+    {
+        Provider = previous.Provider;
+        DataDirectory = previous.DataDirectory;
+        _database = previous.Database;
+        _ownsData = previous.KeepDataOnDispose;
+    }
+
+    /// <summary>This app stops owning its data directory and database: disposing it leaves them for the app that follows.</summary>
+    public bool KeepDataOnDispose { get; set; }
+
     public DatabaseProvider Provider { get; }
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Today);
@@ -46,6 +62,8 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("OpenKP:Demo", "true");
         builder.UseSetting("OpenKP:Database", Provider.ToString());
         builder.UseSetting("ConnectionStrings:OpenKP", Database.ConnectionString);
+        // Tests run webhook and e-mail passes themselves (WebhookDispatcher.DispatchDueAsync, MailSender.SendDueAsync).
+        builder.UseSetting("OpenKP:Webhooks:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -75,8 +93,15 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
             return client;
         }
 
-        var token = _tokens.TryGetValue(userName, out var cached) ? cached : await TokenFor(userName);
-        _tokens[userName] = token;
+        // Tokens live one hour on the fake clock: tests that move it on get a fresh one.
+        var now = Clock.GetUtcNow();
+        if (!_tokens.TryGetValue(userName, out var cached) || now - cached.IssuedAt >= TimeSpan.FromMinutes(30) || now < cached.IssuedAt)
+        {
+            cached = (await TokenFor(userName), now);
+            _tokens[userName] = cached;
+        }
+
+        var token = cached.Token;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -112,6 +137,12 @@ public class OpenKpApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsData || KeepDataOnDispose)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();
