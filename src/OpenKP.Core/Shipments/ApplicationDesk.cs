@@ -79,7 +79,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
         var application = found.Value!;
         if (draft.ExporterLicence is { } licence && !licence.Equals(application.ExporterLicence, StringComparison.OrdinalIgnoreCase))
         {
-            return Outcome<ExportApplication>.Invalid(new Violation(ShipmentCodes.ExporterNotLicensed,
+            return Outcome<ExportApplication>.Invalid(new Violation(ShipmentCodes.ApplicantNotExporter,
                 "An application's exporter does not change: start a new application for another company.", "exporterLicence"));
         }
 
@@ -189,7 +189,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
             exporter = await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.Id == own, ct);
             if (licence is not null && exporter is not null && !licence.Equals(exporter.LicenceNumber, StringComparison.OrdinalIgnoreCase))
             {
-                return Outcome<OpenKP.Registry.Operator>.Invalid(new Violation(ShipmentCodes.ExporterNotLicensed,
+                return Outcome<OpenKP.Registry.Operator>.Invalid(new Violation(ShipmentCodes.ApplicantNotExporter,
                     $"You apply for your own company ({exporter.LicenceNumber}) only.", "exporterLicence"));
             }
         }
@@ -206,7 +206,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
 
         return exporter is not null && exporter.IsLicensedOn(today, asExporter: true)
             ? Outcome<OpenKP.Registry.Operator>.Success(exporter)
-            : Outcome<OpenKP.Registry.Operator>.Invalid(new Violation(ShipmentCodes.ExporterNotLicensed,
+            : Outcome<OpenKP.Registry.Operator>.Invalid(new Violation(ShipmentCodes.ApplicantNotExporter,
                 $"{licence ?? "Your company"} is not a licensed exporter of {actor.Participant} today.", "exporterLicence"));
     }
 

@@ -162,7 +162,7 @@ public sealed class ArrivalChecker(
         notifier.Publish(new Notice(NoticeTypes.ShipmentDetained,
             $"Shipment detained: certificate {content.Number}",
             $"{check.ImportingParticipant} customs detained the shipment of certificate {content.Number}: " + string.Join(" ", discrepancies.Select(d => d.Message)),
-            $"/cases/by-certificate/{Uri.EscapeDataString(content.Number)}",
+            $"/shipments/{content.Number}",
             [Audience.Authority(content.IssuingParticipant), Audience.Authority(check.ImportingParticipant), Audience.Customs(check.ImportingParticipant)],
             ShipmentNotices.Data(content.Number, content.IssuingParticipant, check.ImportingParticipant,
                 ("discrepancies", detention.Discrepancies), ("notifyBy", detention.NotifyBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));

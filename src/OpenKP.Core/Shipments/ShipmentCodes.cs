@@ -11,7 +11,7 @@ public static class ShipmentCodes
     public const string ApplicationChanged = "application-changed";
     public const string ApplicationNotEditable = "application-not-editable";
     public const string ApplicationNotSubmitted = "application-not-submitted";
-    public const string ExporterNotLicensed = "exporter-not-licensed";
+    public const string ApplicantNotExporter = "applicant-not-exporter";
     public const string OwnApplication = "own-application";
     public const string SecondApproverRequired = "second-approver-required";
     public const string AttachmentNotFound = "attachment-not-found";

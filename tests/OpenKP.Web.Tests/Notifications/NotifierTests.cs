@@ -26,7 +26,7 @@ public sealed class NotifierTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var company = await app.OperatorOf("BW");
         await app.PublishAsync(Notices.To(subject, Audience.Authority("BW"), Audience.Customs("ae"), Audience.Operator(company)));
 
-        foreach (var user in new[] { "officer.bw", "customs.ae", "operator.bw" })
+        foreach (var user in new[] { "officer.bw", "officer2.bw", "customs.ae", "operator.bw" })
         {
             Assert.True(await Sees(user, subject), $"{user} should see the message");
         }
@@ -37,7 +37,7 @@ public sealed class NotifierTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         }
 
         var emails = await app.WithDb(db => db.EmailMessages.Where(m => m.Subject == subject).Select(m => m.ToAddress).OrderBy(a => a).ToListAsync());
-        Assert.Equal(["customs.ae@demo.openkp.example", "officer.bw@demo.openkp.example", "operator.bw@demo.openkp.example"], emails);
+        Assert.Equal(["customs.ae@demo.openkp.example", "officer.bw@demo.openkp.example", "officer2.bw@demo.openkp.example", "operator.bw@demo.openkp.example"], emails);
     }
 
     [Fact]
@@ -58,7 +58,8 @@ public sealed class NotifierTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         Assert.Equal(DemoSeederCount + 1, await app.WithDb(db => db.EmailMessages.CountAsync(m => m.Subject == subject)));
     }
 
-    private static int DemoSeederCount => OpenKP.Web.Accounts.DemoSeeder.Participants.Count;
+    /// <summary>The demo authority officers: one per demo participant, and Botswana's second officer (four eyes).</summary>
+    private static int DemoSeederCount => OpenKP.Web.Accounts.DemoSeeder.Participants.Count + 1;
 
     [Fact]
     public async Task A_save_that_fails_or_is_rolled_back_leaves_no_event_no_message_and_no_email()
@@ -138,7 +139,14 @@ public sealed class NotifierTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         await app.PublishAsync(Notices.To(subject, Audience.Customs("CA")));
         var sender = app.Services.GetRequiredService<MailSender>();
         Assert.False(sender.UsesSmtp);
-        Assert.True(await sender.SendDueAsync(TestContext.Current.CancellationToken) >= 1);
+        // Demo start-up has e-mails of its own (the demo certificates' notices): send until none is due.
+        var sent = 0;
+        for (var batch = await sender.SendDueAsync(TestContext.Current.CancellationToken); batch > 0; batch = await sender.SendDueAsync(TestContext.Current.CancellationToken))
+        {
+            sent += batch;
+        }
+
+        Assert.True(sent >= 1);
 
         var folder = Path.Combine(app.DataDirectory, "mail");
         var file = Assert.Single(Directory.GetFiles(folder, "*.eml"), f => File.ReadAllText(f).Contains(subject, StringComparison.Ordinal));

@@ -76,11 +76,24 @@ public sealed class ShipmentFlowTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         Assert.Equal("confirmed", (await officer.GetJson($"/api/shipments/{number}")).GetProperty("shipment").Str("status"));
         Assert.Equal("confirmed", (await operatorBw.GetJson($"/api/shipments/{number}")).GetProperty("shipment").Str("status"));
 
+        // Everyone concerned was told through the inbox, at each step.
+        Assert.True(await Told("officer.bw", "application.submitted", $"/applications/{id}"));
+        Assert.True(await Told("operator.bw", "application.approved", $"/applications/{id}"));
+        Assert.True(await Told("customs.ae", "certificate.incoming", $"/shipments/{number}"));
+        Assert.True(await Told("customs.ae", "shipment.departed", $"/shipments/{number}"));
+        Assert.True(await Told("officer.bw", "import.confirmed", $"/shipments/{number}"));
+        Assert.True(await Told("operator.bw", "import.confirmed", $"/shipments/{number}"));
+        Assert.False(await Told("operator.za", "import.confirmed", $"/shipments/{number}"));
+
         var pdf = await officer.GetAsync($"/api/shipments/{number}/confirmation/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]));
     }
+
+    private async Task<bool> Told(string user, string type, string link)
+        => (await (await app.ClientFor(user)).GetJson("/api/inbox?pageSize=500")).GetProperty("items").EnumerateArray()
+            .Any(m => m.Str("type") == type && m.GetProperty("link").GetString() == link);
 
     [Fact]
     public async Task A_tampered_confirmation_does_not_verify()
@@ -143,6 +156,8 @@ public sealed class ShipmentFlowTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         Assert.Contains(audited, a => a is { Entity: "CaseNote", Action: "added", UserName: "officer.bw" });
         Assert.Contains(audited, a => a is { Entity: "DetentionCase", Action: "modified", UserName: "officer.ae" });
         Assert.Contains(audited, a => a is { Entity: "Shipment", Action: "modified", UserName: "officer.ae" });
+        Assert.True(await Told("officer.bw", "shipment.detained", $"/shipments/{number}"));
+        Assert.True(await Told("officer.bw", "case.resolved", $"/cases/{caseId}"));
     }
 
     [Fact]
