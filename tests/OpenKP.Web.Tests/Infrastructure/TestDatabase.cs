@@ -35,7 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
             cmd.ExecuteNonQuery();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString) { Database = name, MaxPoolSize = 20 };
+        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString) { Database = name, MaxPoolSize = 20, Timeout = 60 };
         return new TestDatabase(provider, builder.ConnectionString, name);
     }
 
