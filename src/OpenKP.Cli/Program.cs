@@ -19,7 +19,7 @@ public static class OpenKpCli
         var root = new RootCommand(
             "openkp: the Kimberley Process registry from the command line. Works on the local data directory " +
             "(as `dotnet run --project src/OpenKP.Web` does) or, with --server, against an OpenKP server. " +
-            "Exit codes: 0 done, 1 error, 2 trade refused or certificate invalid, 3 audit chain broken.");
+            "Exit codes: 0 done, 1 error, 2 trade refused, certificate or confirmation invalid, or shipment detained, 3 audit chain broken.");
         globals.AddTo(root);
         ParticipantCommands.AddTo(root, context, globals);
         TradePermissionCommand.AddTo(root, context, globals);
@@ -29,6 +29,11 @@ public static class OpenKpCli
         TrustListCommands.AddTo(root, context, globals);
         KeyCommands.AddTo(root, context, globals);
         AlertCommands.AddTo(root, context, globals);
+        ApplicationCommands.AddTo(root, context, globals);
+        ShipmentCommands.AddTo(root, context, globals);
+        ArrivalCommands.AddTo(root, context, globals);
+        CaseCommands.AddTo(root, context, globals);
+        ConfirmationCommands.AddTo(root, context, globals);
 
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(configuration, ct);
