@@ -282,7 +282,8 @@ internal static class ApplicationCommands
         if (approval.Certificate is { } c)
         {
             output.Console.MarkupLine(Output.Text($"ISSUED  certificate {c.Number}: {c.IssuingParticipant} → {c.ImportingParticipant}, valid {Output.Day(c.IssuedOn)} to {Output.Day(c.ExpiresOn)}"));
-            output.Console.MarkupLine(Output.Text($"QR: {c.Qr}"));
+            output.Console.MarkupLine("QR text (for arrivals check --qr and transits record --qr):");
+            output.Verbatim(c.Qr);
         }
         else
         {

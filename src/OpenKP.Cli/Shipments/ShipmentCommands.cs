@@ -196,7 +196,7 @@ internal static class ShipmentCommands
             ("Confirmed", $"{LoopOutput.Instant(c.ConfirmedAt)} by {c.ConfirmedBy}"),
             ("Signed with key", c.KeyId)));
         output.Console.MarkupLine("Signed text (verify with: openkp confirmations verify 'KPC1:…'):");
-        output.Console.MarkupLine(Output.Text(c.SignedText));
+        output.Verbatim(c.SignedText);
     }
 
     private static void PrintOverdue(Output output, OverdueList list)
