@@ -15,6 +15,13 @@ public static class OpenKpCli
     /// <summary>Runs one command line; everything outside the process comes from <paramref name="context"/>.</summary>
     internal static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct = default)
     {
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return await Commands(context).Parse(args).InvokeAsync(configuration, ct);
+    }
+
+    /// <summary>Every command, as the table of contents of docs/cli.md (a test checks each is documented).</summary>
+    internal static RootCommand Commands(CliContext context)
+    {
         var globals = new GlobalOptions();
         var root = new RootCommand(
             "openkp: the Kimberley Process registry from the command line. Works on the local data directory " +
@@ -34,8 +41,6 @@ public static class OpenKpCli
         ArrivalCommands.AddTo(root, context, globals);
         CaseCommands.AddTo(root, context, globals);
         ConfirmationCommands.AddTo(root, context, globals);
-
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        return await root.Parse(args).InvokeAsync(configuration, ct);
+        return root;
     }
 }
