@@ -39,7 +39,7 @@ internal static class ArrivalCommands
             }
 
             var intact = LoopOutput.Flag(input, parse.GetValue(sealIntact), "--seal-intact");
-            var counted = LoopOutput.Count(input, parse.GetValue(parcels), "--parcels");
+            var counted = LoopOutput.WholeNumber(input, parse.GetValue(parcels), "--parcels");
             var weighed = input.Amount(parse.GetValue(carats), "--carats");
             var value = input.Amount(parse.GetValue(usd), "--usd");
             var day = input.OptionalDate(parse.GetValue(receivedOn), "--received-on");

@@ -26,17 +26,14 @@ internal static class ConfirmationCommands
         {
             text, trustList, revocations, hubKey,
         };
-        verify.SetAction(CliRun.Action(context, globals, async (parse, run, ct) =>
+        // With --server, a remote command like the others; without, offline like `verify`: no database is resolved or opened.
+        var byServer = CliRun.Action(context, globals, async (parse, run, ct) =>
         {
             var input = new Input();
             var signed = input.Text(parse.GetValue(text), "TEXT", 4000);
-            var files = new[] { trustList, revocations, hubKey }.Where(o => parse.GetResult(o) is not null).ToList();
-            if (run.Target is RemoteTarget)
+            foreach (var option in new[] { trustList, revocations, hubKey }.Where(o => parse.GetResult(o) is not null))
             {
-                foreach (var option in files)
-                {
-                    input.Add(CliCodes.OptionConflict, $"{option.Name} is for checking offline; with --server the server checks against its own trust list.", option.Name);
-                }
+                input.Add(CliCodes.OptionConflict, $"{option.Name} is for checking offline; with --server the server checks against its own trust list.", option.Name);
             }
 
             if (!input.IsValid)
@@ -44,10 +41,19 @@ internal static class ConfirmationCommands
                 return run.Output.Fail(new Problem(input.Errors));
             }
 
-            if (run.Target is RemoteTarget)
+            var answer = await run.ServerOnlyAsync(api => api.PostAsync<ConfirmationVerificationView>("api/confirmations/verify", new { text = signed }, ct), LoopOutput.ServerOnly, ct);
+            return LoopOutput.Show(run, answer, (output, v) => Print(output, v, null, context.Clock.GetUtcNow()), Verdict);
+        });
+        verify.SetAction((parse, ct) => parse.GetResult(globals.Server) is not null ? byServer(parse, ct) : Task.FromResult(Offline(parse)));
+
+        int Offline(ParseResult parse)
+        {
+            var output = new Output(context, parse.GetValue(globals.Json));
+            var input = new Input();
+            var signed = input.Text(parse.GetValue(text), "TEXT", 4000);
+            if (!input.IsValid)
             {
-                var answer = await run.ServerOnlyAsync(api => api.PostAsync<ConfirmationVerificationView>("api/confirmations/verify", new { text = signed }, ct), LoopOutput.ServerOnly, ct);
-                return LoopOutput.Show(run, answer, (output, v) => Print(output, v, null, context.Clock.GetUtcNow()), Verdict);
+                return output.Fail(new Problem(input.Errors));
             }
 
             var folder = TrustFiles.DefaultFolder(globals.DataDirectoryPath(parse, context));
@@ -57,13 +63,22 @@ internal static class ConfirmationCommands
                 Path.GetFullPath(parse.GetValue(revocations) ?? Path.Combine(folder, TrustFiles.RevocationsFile)));
             if (opened.Problem is { } refused)
             {
-                return run.Output.Fail(refused);
+                return output.Fail(refused);
             }
 
             var trust = opened.Value!;
             var view = ConfirmationVerificationView.Of(ImportConfirmationQr.Verify(signed, trust.Anchors()));
-            return LoopOutput.Show(run, Answer<ConfirmationVerificationView>.Ok(view), (output, v) => Print(output, v, trust, context.Clock.GetUtcNow()), Verdict);
-        }));
+            if (output.Json)
+            {
+                output.WriteJson(Answer<ConfirmationVerificationView>.Ok(view));
+            }
+            else
+            {
+                Print(output, view, trust, context.Clock.GetUtcNow());
+            }
+
+            return Verdict(view);
+        }
 
         var confirmations = new Command("confirmations", "Import confirmations: verify their signed text");
         confirmations.Subcommands.Add(verify);

@@ -104,7 +104,7 @@ internal static class LoopOutput
     }
 
     /// <summary>A whole number of at least 0 typed on the command line.</summary>
-    public static int? Count(Input input, string? value, string option)
+    public static int? WholeNumber(Input input, string? value, string option)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -271,5 +271,8 @@ public sealed class ShipmentCommandTests(OpenKpApp app) : IClassFixture<OpenKpAp
         var offlineWithoutLists = await CliHarness.RunAsync(["confirmations", "verify", "KPC1:x", "--data-dir", Path.Combine(_folder, "empty")]);
         Assert.Equal(1, offlineWithoutLists.ExitCode);
         Assert.Contains("error: file-not-found:", offlineWithoutLists.Error, StringComparison.Ordinal);
+        var listsWithServer = await CliHarness.RemoteAsync(app, null, "confirmations", "verify", "KPC1:x", "--trust-list", "list.cose");
+        Assert.Equal(1, listsWithServer.ExitCode);
+        Assert.Contains("error: option-conflict: --trust-list", listsWithServer.Error, StringComparison.Ordinal);
     }
 }
