@@ -16,11 +16,18 @@ public static class OpenKpCli
     /// <summary>Runs one command line; everything outside the process comes from <paramref name="context"/>.</summary>
     internal static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct = default)
     {
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return await Commands(context).Parse(args).InvokeAsync(configuration, ct);
+    }
+
+    /// <summary>Every command, as the table of contents of docs/cli.md (a test checks each is documented).</summary>
+    internal static RootCommand Commands(CliContext context)
+    {
         var globals = new GlobalOptions();
         var root = new RootCommand(
             "openkp: the Kimberley Process registry from the command line. Works on the local data directory " +
             "(as `dotnet run --project src/OpenKP.Web` does) or, with --server, against an OpenKP server. " +
-            "Exit codes: 0 done, 1 error, 2 trade refused or certificate invalid, 3 audit chain broken.");
+            "Exit codes: 0 done, 1 error, 2 trade refused, certificate or confirmation invalid, or shipment detained, 3 audit chain broken.");
         globals.AddTo(root);
         ParticipantCommands.AddTo(root, context, globals);
         TradePermissionCommand.AddTo(root, context, globals);
@@ -32,8 +39,11 @@ public static class OpenKpCli
         AlertCommands.AddTo(root, context, globals);
         InboxCommands.AddTo(root, context, globals);
         WebhookCommands.AddTo(root, context, globals);
-
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        return await root.Parse(args).InvokeAsync(configuration, ct);
+        ApplicationCommands.AddTo(root, context, globals);
+        ShipmentCommands.AddTo(root, context, globals);
+        ArrivalCommands.AddTo(root, context, globals);
+        CaseCommands.AddTo(root, context, globals);
+        ConfirmationCommands.AddTo(root, context, globals);
+        return root;
     }
 }

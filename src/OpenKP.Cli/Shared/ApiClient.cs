@@ -52,6 +52,13 @@ internal sealed class ApiClient(HttpClient http, Uri server) : IDisposable
         return response.IsSuccessStatusCode ? Answer<bool>.Ok(true) : ProblemOf(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 
+    /// <summary>POST <paramref name="content"/> as it is (multipart form data: a file and its fields) to <paramref name="relative"/>.</summary>
+    public async Task<Answer<T>> PostContentAsync<T>(string relative, HttpContent content, CancellationToken ct)
+    {
+        using var response = await http.PostAsync(new Uri(Server, relative), content, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
     /// <summary>POST /api/auth/token; the bearer token, or the server's reason for refusing.</summary>
     public async Task<Answer<string>> SignInAsync(string userName, string password, CancellationToken ct)
     {

@@ -49,6 +49,9 @@ internal sealed class Output
 
     public void Note(string message) => _context.Error.WriteLine(message);
 
+    /// <summary>A line on stdout as it is, never wrapped: signed texts (KP1:, KPC1:) that people copy whole.</summary>
+    public void Verbatim(string text) => _context.Out.WriteLine(text);
+
     public Table Table(params string[] columns)
     {
         var table = new Table().Border(Border);

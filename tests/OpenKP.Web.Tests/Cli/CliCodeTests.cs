@@ -4,7 +4,10 @@ using OpenKP.Web.Tests.Shared;
 
 namespace OpenKP.Web.Tests.Cli;
 
-/// <summary>The command line's own codes are documented in docs/cli.md and never reuse an API code for something else.</summary>
+/// <summary>
+/// docs/cli.md against the code: every command has its row in the commands table, and the command line's
+/// own codes are documented there and never reuse an API code for something else.
+/// </summary>
 public sealed class CliCodeTests
 {
     private static IReadOnlyList<string> CliOnlyCodes() =>
@@ -20,6 +23,21 @@ public sealed class CliCodeTests
         var doc = File.ReadAllText(Path.Combine(ProblemCodeTests.RepositoryRoot(), "docs", "cli.md"));
 
         Assert.All(CliOnlyCodes(), code => Assert.Contains($"| `{code}` |", doc, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_command_has_its_row_in_the_cli_guide()
+    {
+        var doc = File.ReadAllText(Path.Combine(ProblemCodeTests.RepositoryRoot(), "docs", "cli.md"));
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, false, CliContext.DefaultHttpClient, TimeProvider.System, _ => null, null);
+        static IEnumerable<string> Leaves(System.CommandLine.Command command, string path) => command.Subcommands.Count == 0
+            ? [path]
+            : command.Subcommands.SelectMany(c => Leaves(c, path.Length == 0 ? c.Name : $"{path} {c.Name}"));
+
+        var commands = Leaves(OpenKP.Cli.OpenKpCli.Commands(context), string.Empty).ToList();
+
+        Assert.Contains("confirmations verify", commands);
+        Assert.All(commands, command => Assert.Contains($"| `{command}", doc, StringComparison.Ordinal));
     }
 
     [Fact]
