@@ -278,7 +278,12 @@ public static class ApplicationAccess
     public static bool CanSee(ShipmentActor actor, ExportApplication a)
         => actor.IsSecretariat || (actor.IsOperator && actor.OperatorId == a.OperatorId) || (actor.IsAuthorityOfficer && actor.Participant == a.ParticipantCode);
 
-    /// <summary>The exporting company's operators, and the authority officers of its participant who prepare it for them.</summary>
+    /// <summary>
+    /// The exporting company's operators; an authority officer only the applications it prepared itself.
+    /// An officer never rewrites an operator's application (it sends it back for changes): otherwise it
+    /// could change what it then approves, and four eyes would be two.
+    /// </summary>
     public static bool CanEdit(ShipmentActor actor, ExportApplication a)
-        => (actor.IsOperator && actor.OperatorId == a.OperatorId) || (actor.IsAuthorityOfficer && actor.Participant == a.ParticipantCode);
+        => (actor.IsOperator && actor.OperatorId == a.OperatorId)
+           || (actor.IsAuthorityOfficer && actor.Participant == a.ParticipantCode && string.Equals(a.CreatedBy, actor.UserName, StringComparison.OrdinalIgnoreCase));
 }

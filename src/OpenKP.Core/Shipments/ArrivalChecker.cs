@@ -63,6 +63,13 @@ public sealed class ArrivalChecker(
                 $"Certificate {content.Number} is bound for {content.Importer.Participant}, not {importing}: its customs check it (record a transit instead).", "qr"));
         }
 
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (report.ReceivedOn is { } day && (day < content.IssuedOn || day > today))
+        {
+            return Outcome<ArrivalResult>.Invalid(new Violation(ShipmentCodes.ReceivedOnOutOfRange,
+                $"The date of receipt is between the certificate's issue date ({content.IssuedOn:yyyy-MM-dd}) and today ({today:yyyy-MM-dd}).", "receivedOn"));
+        }
+
         using var turn = gate is not null ? await gate.EnterAsync(db, ct) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAuditChainAsync(ct);
@@ -83,7 +90,7 @@ public sealed class ArrivalChecker(
         var certifiedCarats = checked((long)(content.TotalCarats * 100m));
         var certifiedUsd = checked((long)(content.TotalUsd * 100m));
         var discrepancies = ShipmentRules.CheckArrival(verification.Valid && certificate is not null, content.Parcels, certifiedCarats, certifiedUsd, found, rules);
-        var receivedOn = report.ReceivedOn ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var receivedOn = report.ReceivedOn ?? today;
         var check = new ArrivalCheck
         {
             CertificateNumber = content.Number,

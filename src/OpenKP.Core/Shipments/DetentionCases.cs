@@ -26,9 +26,14 @@ public sealed class DetentionCases(OpenKpDb db, FileStore files, ImportConfirmer
     public async Task<Outcome<CaseNote>> AddNoteAsync(ShipmentActor actor, long id, string text, string? fileName, Stream? file, CancellationToken ct)
     {
         var found = await db.DetentionCases.Include(c => c.Notes).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null || !CanSee(actor, found) || actor.Participant is not { } participant)
+        if (found is null || !CanSee(actor, found))
         {
             return Outcome<CaseNote>.NotFound(NotFound(id));
+        }
+
+        if (actor.Participant is not { } participant)
+        {
+            return Outcome<CaseNote>.Forbidden(new(ShipmentCodes.NotDestination, "Notes on a case are the two participants' officials': the secretariat reads the case.", "id"));
         }
 
         var note = new CaseNote { Participant = participant, Author = actor.UserName, At = clock.GetUtcNow().UtcDateTime, Text = text };

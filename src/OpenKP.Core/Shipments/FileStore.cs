@@ -52,10 +52,10 @@ public sealed class FileStore(OpenKpDb db, TimeProvider clock, string directory)
             File.Move(temporary, path, overwrite: true);
         }
 
-        if (db.StoredFiles.Local.All(f => f.Sha256 != hash) && !await db.StoredFiles.AnyAsync(f => f.Sha256 == hash, ct))
-        {
-            db.StoredFiles.Add(new StoredFile { Sha256 = hash, ContentType = type, Size = bytes.Length, StoredAt = clock.GetUtcNow().UtcDateTime });
-        }
+        // Idempotent, so the same new file uploaded twice at once is recorded once (no unique violation):
+        // the row names bytes already on disk, and stays right whether or not the caller's change commits.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO stored_files ("Sha256", "ContentType", "Size", "StoredAt") VALUES ({hash}, {type}, {(long)bytes.Length}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT ("Sha256") DO NOTHING""", ct);
 
         return Outcome<StoredFileInfo>.Success(new StoredFileInfo(hash, type, bytes.Length));
     }

@@ -8,8 +8,9 @@ namespace OpenKP.Shipments;
 
 /// <summary>
 /// What an import confirmation certifies (the KP "return slip"): the certificate, the two participants,
-/// the confirming authority, the exporter and importer, the parcels and carats received (hundredths)
-/// and the date of receipt.
+/// the confirming authority, the exporter and importer, the parcels and carats received (hundredths),
+/// the date of receipt, and the day it was signed (the day the signing key is judged on: goods received
+/// before a key rotation are confirmed, and verify, with the key of the day they are confirmed).
 /// </summary>
 public sealed record ConfirmationContent(
     string CertificateNumber,
@@ -20,7 +21,8 @@ public sealed record ConfirmationContent(
     string ImporterName,
     int Parcels,
     long CaratsHundredths,
-    DateOnly ReceivedOn)
+    DateOnly ReceivedOn,
+    DateOnly SignedOn)
 {
     public decimal Carats => CaratsHundredths / 100m;
 }
@@ -39,7 +41,7 @@ public static class ImportConfirmationQr
     public const int Version = 1;
 
     private const int KeyVersion = 1, KeyNumber = 2, KeyExporting = 3, KeyImporting = 4, KeyAuthority = 5, KeyExporter = 6,
-        KeyImporter = 7, KeyParcels = 8, KeyCarats = 9, KeyReceived = 10;
+        KeyImporter = 7, KeyParcels = 8, KeyCarats = 9, KeyReceived = 10, KeySigned = 11;
 
     private static readonly CborTag FullDate = (CborTag)1004;
 
@@ -48,7 +50,7 @@ public static class ImportConfirmationQr
     public static byte[] Encode(ConfirmationContent c)
     {
         var w = new CborWriter(CborConformanceMode.Canonical);
-        w.WriteStartMap(10);
+        w.WriteStartMap(11);
         w.WriteInt32(KeyVersion);
         w.WriteInt32(Version);
         Text(w, KeyNumber, c.CertificateNumber);
@@ -64,6 +66,9 @@ public static class ImportConfirmationQr
         w.WriteInt32(KeyReceived);
         w.WriteTag(FullDate);
         w.WriteTextString(c.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteInt32(KeySigned);
+        w.WriteTag(FullDate);
+        w.WriteTextString(c.SignedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteEndMap();
         return w.Encode();
     }
@@ -74,7 +79,7 @@ public static class ImportConfirmationQr
         try
         {
             var r = new CborReader(payload, CborConformanceMode.Canonical);
-            if (r.ReadStartMap() != 10 || r.ReadInt32() != KeyVersion || r.ReadInt32() != Version)
+            if (r.ReadStartMap() != 11 || r.ReadInt32() != KeyVersion || r.ReadInt32() != Version)
             {
                 reason = "not a version-1 import confirmation map";
                 return null;
@@ -97,15 +102,22 @@ public static class ImportConfirmationQr
             }
 
             var received = DateOnly.ParseExact(r.ReadTextString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            r.ReadEndMap();
-            if (r.BytesRemaining != 0 || parcels < 1 || carats <= 0)
+            Expect(r, KeySigned);
+            if (r.ReadTag() != FullDate)
             {
-                reason = "trailing data, or parcels and carats that are not positive";
+                throw new CborContentException("the signing date is not an RFC 8943 full-date");
+            }
+
+            var signed = DateOnly.ParseExact(r.ReadTextString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            r.ReadEndMap();
+            if (r.BytesRemaining != 0 || parcels < 1 || carats <= 0 || received > signed)
+            {
+                reason = "trailing data, parcels and carats that are not positive, or goods received after the confirmation was signed";
                 return null;
             }
 
             reason = string.Empty;
-            return new ConfirmationContent(number, exporting, importing, authority, exporter, importer, parcels, carats, received);
+            return new ConfirmationContent(number, exporting, importing, authority, exporter, importer, parcels, carats, received, signed);
         }
         catch (Exception e) when (e is CborContentException or InvalidOperationException or FormatException or OverflowException)
         {
@@ -116,7 +128,7 @@ public static class ImportConfirmationQr
 
     /// <summary>
     /// Verifies a confirmation against the trust list: the envelope, the key (known, not revoked,
-    /// valid on the date of receipt), the signature, and that the key is the importing participant's.
+    /// valid on the day it was signed), the signature, and that the key is the importing participant's.
     /// </summary>
     public static ConfirmationVerification Verify(string? text, TrustAnchors trust)
     {
@@ -151,9 +163,9 @@ public static class ImportConfirmationQr
             reasons.Add(new(CertificateCodes.KeyRevoked, $"The key {key.KeyIdHex} of {key.Authority} was revoked.", "qr"));
         }
 
-        if (!key.CoversIssueDate(content.ReceivedOn))
+        if (!key.CoversIssueDate(content.SignedOn))
         {
-            reasons.Add(new(CertificateCodes.KeyNotValidAtIssue, $"The key {key.KeyIdHex} was not valid on the date of receipt.", "receivedOn"));
+            reasons.Add(new(CertificateCodes.KeyNotValidAtIssue, $"The key {key.KeyIdHex} was not valid on the day the confirmation was signed.", "signedOn"));
         }
 
         if (!key.Participant.Equals(content.ImportingParticipant, StringComparison.Ordinal))

@@ -33,7 +33,7 @@ public sealed class ImportConfirmer(OpenKpDb db, SigningKeyRing keys, Notifier n
         }
 
         var content = new ConfirmationContent(certificate.Number, certificate.IssuingParticipant, certificate.ImportingParticipant, authority.Name,
-            certificate.ExporterName, certificate.ImporterName, parcels, caratsHundredths, receivedOn);
+            certificate.ExporterName, certificate.ImporterName, parcels, caratsHundredths, receivedOn, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var now = clock.GetUtcNow().UtcDateTime;
         var confirmation = new ImportConfirmation
         {

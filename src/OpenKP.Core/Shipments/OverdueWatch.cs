@@ -57,7 +57,11 @@ public sealed class OverdueWatch(OpenKpDb db, ShipmentSettingsStore settings, No
         return Outcome<Shipment>.Success(shipment);
     }
 
-    /// <summary>The daily sweep: reminds the importing side of every overdue shipment not reminded in the last week. Returns how many.</summary>
+    /// <summary>
+    /// The daily sweep: reminds the importing side of every shipment without confirmation past its
+    /// participant's limit and not reminded in the last week (oldest first, at most 500 per participant
+    /// per sweep). Each participant is saved on its own, so one conflict does not stop the others. Returns how many.
+    /// </summary>
     public async Task<int> RemindAllAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -67,15 +71,26 @@ public sealed class OverdueWatch(OpenKpDb db, ShipmentSettingsStore settings, No
         foreach (var participant in participants)
         {
             var rules = await settings.GetAsync(participant, ct);
+            var issuedBefore = today.AddDays(-rules.OverdueAfterDays);
             var due = await Overdue(db.Shipments.Where(s => s.ExportingParticipant == participant), today, rules.OverdueAfterDays)
-                .Where(s => s.LastReminderAt == null || s.LastReminderAt < cutoff).Take(500).ToListAsync(ct);
-            foreach (var shipment in due.Where(s => Classify(s, today).Reason == OverdueReason.NotConfirmed))
+                .Where(s => s.IssuedOn < issuedBefore && !(s.Status == ShipmentStatus.AwaitingDeparture && s.ExpiresOn < today))
+                .Where(s => s.LastReminderAt == null || s.LastReminderAt < cutoff)
+                .OrderBy(s => s.IssuedOn).ThenBy(s => s.Id).Take(500).ToListAsync(ct);
+            foreach (var shipment in due)
             {
                 Remind(shipment, today);
-                reminded++;
             }
 
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                reminded += due.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A shipment changed under the sweep (confirmed, detained): the next sweep sees it as it is now.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return reminded;

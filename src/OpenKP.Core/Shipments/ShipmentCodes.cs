@@ -28,6 +28,8 @@ public static class ShipmentCodes
     public const string CertificateUnreadable = "certificate-unreadable";
     public const string CertificateAlreadyUsed = "certificate-already-used";
     public const string NotDestination = "not-destination";
+    public const string ReceivedOnOutOfRange = "received-on-out-of-range";
+    public const string FourEyesLoosening = "four-eyes-loosening";
 
     // What an arrival check finds (each makes a discrepancy; together they detain the shipment).
     public const string CertificateInvalid = "certificate-invalid";

@@ -86,6 +86,16 @@ public sealed class ShipmentQueries(OpenKpDb db)
         }
 
         var arrivals = await db.ArrivalChecks.AsNoTracking().Where(a => a.CertificateNumber == number).OrderBy(a => a.Id).ToListAsync(ct);
+        if (actor.IsOperator)
+        {
+            // Companies see what customs found, not customs' internal notes nor who checked.
+            foreach (var a in arrivals)
+            {
+                a.Notes = null;
+                a.CheckedBy = "customs";
+            }
+        }
+
         var confirmation = await db.ImportConfirmations.AsNoTracking().SingleOrDefaultAsync(c => c.CertificateNumber == number, ct);
         var cases = actor.IsOperator ? [] : await db.DetentionCases.AsNoTracking().Include(c => c.Notes).Where(c => c.CertificateNumber == number).OrderBy(c => c.Id).ToListAsync(ct);
         var transits = await db.TransitRecords.AsNoTracking().Where(t => t.CertificateNumber == number).OrderBy(t => t.Id).ToListAsync(ct);
@@ -112,7 +122,9 @@ public sealed class ShipmentQueries(OpenKpDb db)
         }
         else if (actor.IsAuthorityOfficer)
         {
-            query = query.Where(a => a.ParticipantCode == actor.Participant && a.Status != ApplicationStatus.Draft);
+            // Operators' drafts are theirs until submitted; an officer's own drafts are listed to it.
+            var me = actor.UserName;
+            query = query.Where(a => a.ParticipantCode == actor.Participant && (a.Status != ApplicationStatus.Draft || a.CreatedBy == me));
         }
         else if (!actor.IsSecretariat)
         {

@@ -35,6 +35,21 @@ public static class ShipmentRules
         return violations;
     }
 
+    /// <summary>
+    /// Whether a participant's own officer may make this change: making four eyes stricter (a lower
+    /// threshold, or one where there was none) yes; loosening it (higher, or none) needs the secretariat,
+    /// or one officer could switch the control off and then approve alone.
+    /// </summary>
+    public static Violation? CheckSettingsChange(ShipmentSettings current, long? newThreshold, bool bySecretariat)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var looser = current.FourEyesThresholdUsdCents is { } now && (newThreshold is null || newThreshold > now);
+        return looser && !bySecretariat
+            ? new Violation(ShipmentCodes.FourEyesLoosening,
+                $"Raising or removing the four-eyes threshold (now {Usd(current.FourEyesThresholdUsdCents!.Value)}) is the secretariat's to do, at the authority's request; officers may lower it.", "fourEyesThresholdUsd")
+            : null;
+    }
+
     /// <summary>Whether an application of this value needs a second approval under <paramref name="settings"/>.</summary>
     public static bool NeedsTwoApprovals(long totalUsdCents, ShipmentSettings settings)
         => settings.FourEyesThresholdUsdCents is { } threshold && totalUsdCents >= threshold;

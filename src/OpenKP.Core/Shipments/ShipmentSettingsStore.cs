@@ -13,17 +13,24 @@ public sealed class ShipmentSettingsStore(OpenKpDb db)
     public async Task<ShipmentSettings> GetAsync(string participant, CancellationToken ct)
         => await db.ShipmentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.ParticipantCode == participant, ct) ?? ShipmentSettings.DefaultFor(participant);
 
-    public async Task<Outcome<ShipmentSettings>> ChangeAsync(string participant, ShipmentSettingsChange change, Guid? version, CancellationToken ct)
+    /// <summary>Changes the settings; loosening four eyes needs <paramref name="bySecretariat"/> (<see cref="ShipmentRules.CheckSettingsChange"/>).</summary>
+    public async Task<Outcome<ShipmentSettings>> ChangeAsync(string participant, ShipmentSettingsChange change, Guid? version, bool bySecretariat, CancellationToken ct)
     {
         var row = await db.ShipmentSettings.SingleOrDefaultAsync(s => s.ParticipantCode == participant, ct);
+        if (row is not null && version is { } v && v != row.Version)
+        {
+            return Outcome<ShipmentSettings>.Conflict(new(ShipmentCodes.SettingsChanged, $"{participant}'s shipment settings changed since you read them: reload them.", "version"));
+        }
+
+        if (ShipmentRules.CheckSettingsChange(row ?? ShipmentSettings.DefaultFor(participant), change.FourEyesThresholdUsdCents, bySecretariat) is { } refused)
+        {
+            return Outcome<ShipmentSettings>.Forbidden(refused);
+        }
+
         if (row is null)
         {
             row = ShipmentSettings.DefaultFor(participant);
             db.ShipmentSettings.Add(row);
-        }
-        else if (version is { } v && v != row.Version)
-        {
-            return Outcome<ShipmentSettings>.Conflict(new(ShipmentCodes.SettingsChanged, $"{participant}'s shipment settings changed since you read them: reload them.", "version"));
         }
 
         row.FourEyesThresholdUsdCents = change.FourEyesThresholdUsdCents;

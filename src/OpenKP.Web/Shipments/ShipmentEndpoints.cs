@@ -175,7 +175,11 @@ internal static class ShipmentEndpoints
             return Problems.BadRequest([new Violation(InputCodes.Required, "Post multipart/form-data with a 'file' and its 'kind'.", "file")]);
         }
 
-        var form = await request.ReadFormAsync(ct);
+        if (await ReadFormAsync(request, ct) is not { } form)
+        {
+            return MalformedBody();
+        }
+
         var kind = input.Enum<AttachmentKind>(form["kind"].ToString(), "kind");
         var file = form.Files.GetFile("file");
         if (file is null)
@@ -474,14 +478,24 @@ internal static class ShipmentEndpoints
         IFormFile? file = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await ReadFormAsync(request, ct) is not { } form)
+            {
+                return MalformedBody();
+            }
+
             text = form["text"].ToString();
             file = form.Files.GetFile("file");
         }
         else
         {
-            var body = await request.ReadFromJsonAsync<CaseNoteRequest>(ct);
-            text = body?.Text;
+            try
+            {
+                text = (await request.ReadFromJsonAsync<CaseNoteRequest>(ct))?.Text;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return MalformedBody();
+            }
         }
 
         var note = input.Text(text, "text", 4000);
@@ -539,7 +553,7 @@ internal static class ShipmentEndpoints
     }
 
     internal static async Task<Results<Ok<ShipmentSettingsView>, ProblemHttpResult>> ChangeSettings(
-        string code, ShipmentSettingsRequest request, ShipmentSettingsStore settings, OpenKP.Registry.ParticipantDirectory registry, CancellationToken ct)
+        string code, ShipmentSettingsRequest request, ClaimsPrincipal user, ShipmentSettingsStore settings, OpenKP.Registry.ParticipantDirectory registry, CancellationToken ct)
     {
         var input = new Input();
         var participant = input.Code(code, "code");
@@ -554,7 +568,7 @@ internal static class ShipmentEndpoints
             return Problems.NotFound(OpenKP.Registry.RegistryCodes.ParticipantNotFound, $"There is no participant {participant}.", "code");
         }
 
-        var outcome = await settings.ChangeAsync(participant, change, request.Version, ct);
+        var outcome = await settings.ChangeAsync(participant, change, request.Version, user.IsInRole(Roles.Secretariat), ct);
         return outcome.Succeeded ? TypedResults.Ok(ShipmentSettingsView.Of(outcome.Value!)) : Problems.From(outcome);
     }
 
@@ -568,6 +582,22 @@ internal static class ShipmentEndpoints
         var participant = role == Roles.Secretariat ? null : user.FindFirstValue(OpenKpClaims.Participant);
         return new ShipmentActor(user.Identity?.Name ?? "unknown", role, participant, op, environment.Demo);
     }
+
+    /// <summary>The multipart form, or null when the body is not one (no boundary, cut short, too many parts).</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult MalformedBody()
+        => Problems.BadRequest([new Violation(PlatformCodes.MalformedBody, "The body is not what this endpoint reads: JSON {\"text\": …}, or multipart form data with its fields and file.")]);
 
     private static Paged<TView> Map<T, TView>(Paged<T> list, Func<T, TView> view) => new([.. list.Items.Select(view)], list.Page, list.PageSize, list.Total);
 

@@ -152,9 +152,11 @@ public sealed record ShipmentSettingsRequest(decimal? FourEyesThresholdUsd, int?
 {
     public ShipmentSettingsChange Parse(Input input)
     {
-        if (FourEyesThresholdUsd is { } t && (t <= 0 || decimal.Round(t, 2) != t))
+        var threshold = FourEyesThresholdUsd;
+        if (threshold is { } t && (t <= 0 || decimal.Round(t, 2) != t || t > 100_000_000_000m))
         {
-            input.Add(InputCodes.InvalidValue, "'fourEyesThresholdUsd' is above 0 in dollars and cents, or null for none.", "fourEyesThresholdUsd");
+            input.Add(InputCodes.InvalidValue, "'fourEyesThresholdUsd' is above 0 and at most 100,000,000,000 in dollars and cents, or null for none.", "fourEyesThresholdUsd");
+            threshold = null;
         }
 
         if (OverdueAfterDays is not (>= 1 and <= 365))
@@ -164,7 +166,7 @@ public sealed record ShipmentSettingsRequest(decimal? FourEyesThresholdUsd, int?
 
         var weight = Percent(WeightTolerancePercent, "weightTolerancePercent", input);
         var value = Percent(ValueTolerancePercent, "valueTolerancePercent", input);
-        return new ShipmentSettingsChange(FourEyesThresholdUsd is { } usd ? (long)(usd * 100m) : null, OverdueAfterDays ?? 0, weight, value);
+        return new ShipmentSettingsChange(threshold is { } usd ? (long)(usd * 100m) : null, OverdueAfterDays ?? 0, weight, value);
     }
 
     private static int Percent(decimal? value, string field, Input input)

@@ -7,7 +7,7 @@ namespace OpenKP.Core.Tests.Shipments;
 public sealed class ImportConfirmationQrTests
 {
     private static readonly ConfirmationContent Received = new(
-        "AA-2026-000042", "AA", "BB", "Borealis Diamond Office", "Aurelia Rough Ltd", "Borealis Rough BV", 3, 164_485, new DateOnly(2026, 1, 20));
+        "AA-2026-000042", "AA", "BB", "Borealis Diamond Office", "Aurelia Rough Ltd", "Borealis Rough BV", 3, 164_485, new DateOnly(2026, 1, 20), new DateOnly(2026, 1, 21));
 
     [Fact]
     public void A_confirmation_signed_by_the_importing_authority_verifies_and_carries_what_was_received()
@@ -18,6 +18,16 @@ public sealed class ImportConfirmationQrTests
         var verdict = ImportConfirmationQr.Verify(text, Certificates.Certificates.Anchors(Certificates.Certificates.Trusted(key, "BB")));
         Assert.True(verdict.Valid, string.Join("; ", verdict.Reasons.Select(r => r.Code)));
         Assert.Equal(Received, verdict.Confirmation);
+    }
+
+    [Fact]
+    public void Goods_received_before_a_key_began_are_confirmed_with_the_key_of_the_signing_day()
+    {
+        using var key = Certificates.Certificates.NewKey();
+        var anchors = Certificates.Certificates.Anchors(Certificates.Certificates.Trusted(key, "BB", from: "2026-01-21"));
+        Assert.True(ImportConfirmationQr.Verify(ImportConfirmationQr.Sign(Received, key), anchors).Valid);
+        var early = Received with { SignedOn = new DateOnly(2026, 1, 20) };
+        Assert.Equal([CertificateCodes.KeyNotValidAtIssue], ImportConfirmationQr.Verify(ImportConfirmationQr.Sign(early, key), anchors).Reasons.Select(r => r.Code));
     }
 
     [Fact]
