@@ -23,4 +23,22 @@ internal static class PortalUser
     /// <summary>Whether the alerts page is for this person: authority and customs officers and the secretariat, as for the API.</summary>
     public static bool SeesAlerts(this ClaimsPrincipal user)
         => user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.CustomsOfficer) || user.IsInRole(Roles.Secretariat);
+
+    /// <summary>Export applications: operators (their company's), authority officers (their participant's) and the secretariat.</summary>
+    public static bool SeesApplications(this ClaimsPrincipal user)
+        => user.IsInRole(Roles.Operator) || user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.Secretariat);
+
+    /// <summary>Shipments: operators, authority and customs officers, the secretariat (observers see no commercial data).</summary>
+    public static bool SeesShipments(this ClaimsPrincipal user)
+        => user.SeesApplications() || user.IsInRole(Roles.CustomsOfficer);
+
+    /// <summary>The overdue list: the exporting authority's officers and the secretariat.</summary>
+    public static bool SeesOverdue(this ClaimsPrincipal user)
+        => user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.Secretariat);
+
+    /// <summary>Detention cases: authority and customs officers and the secretariat.</summary>
+    public static bool SeesCases(this ClaimsPrincipal user) => user.SeesAlerts();
+
+    /// <summary>The arrival check and the transit record: customs officers.</summary>
+    public static bool ChecksArrivals(this ClaimsPrincipal user) => user.IsInRole(Roles.CustomsOfficer);
 }

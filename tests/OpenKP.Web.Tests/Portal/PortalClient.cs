@@ -46,7 +46,8 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
     }
 
     /// <summary>GETs the page, then POSTs a multipart form (fields and one file) to <paramref name="action"/> with the page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFile(string page, string action, string field, string fileName, byte[] content, string contentType)
+    public async Task<HttpResponseMessage> PostFile(
+        string page, string action, string field, string fileName, byte[] content, string contentType, Dictionary<string, string>? fields = null)
     {
         var (status, html) = await Get(page);
         Assert.True(status == HttpStatusCode.OK, $"GET {page} answered {(int)status}");
@@ -54,6 +55,11 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         {
             { new StringContent(Token(html)), "__RequestVerificationToken" },
         };
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, field, fileName);
