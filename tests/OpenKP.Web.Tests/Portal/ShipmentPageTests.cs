@@ -99,6 +99,10 @@ public sealed partial class ShipmentPageTests(OpenKpApp app) : IClassFixture<Ope
         Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await officer.Get(result)).Status);
 
+        // The exporter's certificate shows the loop closed.
+        var (_, certificatePage) = await officer.Get($"/certificates/{number}");
+        Assert.Matches("data-testid=\"shipment-status\"[\\s\\S]*?Confirmed[\\s\\S]*?Receipt confirmed by Dubai Multi Commodities Centre Authority on 2026-01-15", certificatePage);
+
         // Another participant neither sees the shipment nor the check.
         using var officerZa = await PortalClient.SignedIn(app, "officer.za");
         Assert.Equal(HttpStatusCode.NotFound, (await officerZa.Get($"/shipments/{number}")).Status);

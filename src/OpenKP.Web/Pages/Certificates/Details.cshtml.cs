@@ -20,7 +20,7 @@ namespace OpenKP.Web.Pages.Certificates;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class DetailsModel(
     CertificateQueries queries, CertificateIssuer issuer, ParticipantDirectory directory, IAuthorizationService authorization,
-    OpenKpEnvironment environment, IStringLocalizer<SharedResource> localizer) : PageModel
+    OpenKpEnvironment environment, IStringLocalizer<SharedResource> localizer, OpenKP.Shipments.ShipmentQueries shipments) : PageModel
 {
     /// <summary>The TempData key of the confirmation shown once after an action: <see cref="Issued"/>, <see cref="Replaced"/> or <see cref="Voided"/>.</summary>
     public const string NoticeKey = "Certificate.Notice";
@@ -39,6 +39,9 @@ public sealed class DetailsModel(
     /// <summary>An authority officer of the issuing participant: may void and replace.</summary>
     public bool MayIssueFor { get; private set; }
 
+    /// <summary>Where the certified goods stand (the shipments loop), when the reader may see the shipment: "confirmed" closes the KP loop.</summary>
+    public OpenKP.Shipments.ShipmentRecord? Shipment { get; private set; }
+
     public string? Notice { get; private set; }
     public FormErrors Errors { get; } = new();
 
@@ -55,6 +58,7 @@ public sealed class DetailsModel(
         }
 
         Notice = TempData[NoticeKey] as string;
+        Shipment = await shipments.FindAsync(OpenKP.Web.Shipments.ShipmentEndpoints.Actor(User, environment), number, ct);
         return Page();
     }
 

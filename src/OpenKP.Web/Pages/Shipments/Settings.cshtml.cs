@@ -74,7 +74,7 @@ public sealed class SettingsModel(ShipmentSettingsStore settings, IStringLocaliz
             return Page();
         }
 
-        var outcome = await settings.ChangeAsync(own, change, request.Version, ct);
+        var outcome = await settings.ChangeAsync(own, change, request.Version, User.IsInRole(OpenKP.Accounts.Roles.Secretariat), ct);
         if (!outcome.Succeeded)
         {
             Errors.AddRules(localizer, outcome.Violations.Select(x => x with { Field = string.Empty }));
