@@ -11,6 +11,7 @@ internal sealed class DatabaseInitialiser(
     OpenKpEnvironment environment,
     DemoSeeder demo,
     OpenKP.Web.Certificates.CertificateDemo certificateDemo,
+    OpenKP.Web.Shipments.ShipmentDemo shipmentDemo,
     TimeProvider clock,
     ILogger<DatabaseInitialiser> logger)
 {
@@ -39,6 +40,7 @@ internal sealed class DatabaseInitialiser(
         {
             await demo.SeedAsync(ct);
             await certificateDemo.SeedAsync(ct);
+            await shipmentDemo.SeedAsync(ct);
         }
     }
 }

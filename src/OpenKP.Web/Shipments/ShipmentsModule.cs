@@ -25,6 +25,7 @@ internal static class ShipmentsModule
         services.AddScoped<DetentionCases>();
         services.AddScoped<OverdueWatch>();
         services.AddScoped<ShipmentQueries>();
+        services.AddScoped<ShipmentDemo>();
         services.AddHostedService<OverdueReminders>();
         return services;
     }
