@@ -16,7 +16,7 @@ builder.Services
     .AddRegistry()
     .AddCertificates(builder.Configuration) // issuance, signing keys, verification
     .AddNotifications(builder.Configuration) // inbox, e-mail and webhooks through a transactional outbox
-    .AddShipments()               // alerts between authorities (the shipments loop comes next)
+    .AddShipments()               // export applications, review, departure, arrival, import confirmations, cases, overdue; alerts
     .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
@@ -28,7 +28,7 @@ app.MapAccounts();                // /api/auth/token, /api/me, sign-in pages
 app.MapAuditTrail();              // /api/audit
 app.MapRegistry();                // /api/participants, /api/trade-permission, /api/observers, …
 app.MapCertificates();            // /api/certificates, /api/verify, /api/keys
-app.MapShipments();               // /api/alerts
+app.MapShipments();               // /api/applications, /api/shipments, /api/arrivals, /api/transits, /api/cases, /api/alerts
 app.MapNotifications();           // /api/inbox, /api/participants/{code}/webhooks
 app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 

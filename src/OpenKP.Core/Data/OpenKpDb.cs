@@ -18,7 +18,8 @@ namespace OpenKP.Data;
 /// A certificate's lines have no rows of their own: they never change after issuance, and the
 /// certificate's row records them in its signed QR text.
 /// </summary>
-public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? actor = null, TimeProvider? clock = null, RegistryCache? registryCache = null)
+public sealed class OpenKpDb(
+    DbContextOptions<OpenKpDb> options, IAuditActor? actor = null, TimeProvider? clock = null, RegistryCache? registryCache = null, RecipientCache? recipientCache = null)
     : IdentityDbContext<OpenKpUser>(options)
 {
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
@@ -29,6 +30,12 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
     private static readonly HashSet<string> RegistryEntities = new(StringComparer.Ordinal)
     {
         nameof(Participant), nameof(StatusEvent), nameof(Zone), nameof(EuMembership), nameof(Embargo),
+    };
+
+    /// <summary>What a notice's recipients are read from: accounts, their roles, webhook subscriptions.</summary>
+    private static readonly HashSet<string> RecipientEntities = new(StringComparer.Ordinal)
+    {
+        nameof(OpenKpUser), "IdentityUserRole`1", nameof(WebhookSubscription),
     };
 
     private readonly IAuditActor _actor = actor ?? new SystemActor();
@@ -115,6 +122,7 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
         }
 
         var registryChanged = changes.Any(c => RegistryEntities.Contains(c.Entity));
+        var recipientsChanged = changes.Any(c => RecipientEntities.Contains(c.Entity));
 
         IDbContextTransaction? owned = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -147,6 +155,11 @@ public sealed class OpenKpDb(DbContextOptions<OpenKpDb> options, IAuditActor? ac
             if (registryChanged)
             {
                 registryCache?.Invalidate();
+            }
+
+            if (recipientsChanged)
+            {
+                recipientCache?.Invalidate();
             }
 
             if (owned is not null)

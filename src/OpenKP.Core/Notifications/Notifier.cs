@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using OpenKP.Accounts;
 using OpenKP.Data;
 
@@ -10,7 +9,7 @@ namespace OpenKP.Notifications;
 /// e-mail and webhook outbox) to <see cref="OpenKpDb"/> without saving, so they commit with the
 /// change they announce, or not at all.
 /// </summary>
-public sealed class Notifier(OpenKpDb db, TimeProvider clock)
+public sealed class Notifier(OpenKpDb db, TimeProvider clock, RecipientCache? cache = null)
 {
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
@@ -70,7 +69,11 @@ public sealed class Notifier(OpenKpDb db, TimeProvider clock)
 
     private sealed record Recipient(string? Email, string DisplayName);
 
-    /// <summary>Every account in one of the audiences (distinct), read with the caller's context.</summary>
+    /// <summary>The accounts and active subscriptions: from the app's cache when it has one, else read now.</summary>
+    private (IReadOnlyList<Account> Accounts, IReadOnlyList<WebhookSubscription> Subscriptions) Directory()
+        => cache?.Get(db) ?? RecipientCache.Load(db);
+
+    /// <summary>Every account in one of the audiences (distinct).</summary>
     private List<Recipient> Recipients(List<Audience> audiences)
     {
         var all = audiences.Any(a => a.Kind == AudienceKind.AllAuthorities);
@@ -78,17 +81,13 @@ public sealed class Notifier(OpenKpDb db, TimeProvider clock)
         var authorities = Participants(audiences, AudienceKind.Authority);
         var customs = Participants(audiences, AudienceKind.Customs);
         var operators = audiences.Where(a => a.Kind == AudienceKind.Operator && a.OperatorId is not null).Select(a => a.OperatorId).Distinct().ToList();
-
-        var query =
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where (r.Name == Roles.AuthorityOfficer && (all || authorities.Contains(u.ParticipantCode!)))
-                || (r.Name == Roles.CustomsOfficer && customs.Contains(u.ParticipantCode!))
-                || (secretariat && r.Name == Roles.Secretariat)
-                || operators.Contains(u.OperatorId)
-            select new { u.Id, u.Email, u.DisplayName };
-        return [.. query.AsNoTracking().ToList().DistinctBy(u => u.Id).Select(u => new Recipient(u.Email, u.DisplayName))];
+        return [.. Directory().Accounts
+            .Where(u => (u.Role == Roles.AuthorityOfficer && (all || authorities.Contains(u.Participant ?? string.Empty)))
+                || (u.Role == Roles.CustomsOfficer && customs.Contains(u.Participant ?? string.Empty))
+                || (secretariat && u.Role == Roles.Secretariat)
+                || (u.OperatorId is not null && operators.Contains(u.OperatorId)))
+            .DistinctBy(u => u.Id)
+            .Select(u => new Recipient(u.Email, u.DisplayName))];
     }
 
     /// <summary>Active subscriptions of the participants whose authority or customs officers are in the audience (every participant for AllAuthorities).</summary>
@@ -102,7 +101,7 @@ public sealed class Notifier(OpenKpDb db, TimeProvider clock)
             return [];
         }
 
-        return [.. db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active && (all || participants.Contains(s.ParticipantCode))).OrderBy(s => s.Id).ToList()];
+        return [.. Directory().Subscriptions.Where(s => all || participants.Contains(s.ParticipantCode))];
     }
 
     private static List<string> Participants(List<Audience> audiences, AudienceKind kind)

@@ -88,7 +88,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
         Apply(application, draft, clock.GetUtcNow().UtcDateTime);
         // A new version even when only the lines changed (they are rows of their own): readers of the old one must reload.
         application.Version = Guid.NewGuid();
-        return await SaveAsync(application, ct);
+        return await ApplicationRows.SaveAsync(db, application, ct);
     }
 
     /// <summary>Submits a draft (or a sent-back application) to the exporting participant's authority.</summary>
@@ -112,7 +112,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
             $"Application {id} to {application.ImportingParticipant} ({application.TotalCaratsHundredths / 100m:N2} ct, US${application.TotalUsdCents / 100m:N2}) awaits review.",
             $"/applications/{id}", [Audience.Authority(application.ParticipantCode)],
             new Dictionary<string, object?> { ["applicationId"] = id, ["participant"] = application.ParticipantCode }));
-        return await SaveAsync(application, ct);
+        return await ApplicationRows.SaveAsync(db, application, ct);
     }
 
     /// <summary>Attaches a file (PDF, PNG or JPEG, checked by content) to an application that may still change.</summary>
@@ -149,7 +149,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
         };
         application.Attachments.Add(attachment);
         application.UpdatedAt = attachment.UploadedAt;
-        var saved = await SaveAsync(application, ct);
+        var saved = await ApplicationRows.SaveAsync(db, application, ct);
         return saved.Succeeded ? Outcome<ApplicationAttachment>.Success(attachment) : Outcome<ApplicationAttachment>.From(saved);
     }
 
@@ -212,7 +212,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
 
     private async Task<Outcome<ExportApplication>> EditableAsync(ShipmentActor actor, long id, Guid? version, CancellationToken ct)
     {
-        var application = await db.ExportApplications.Include(a => a.Lines).Include(a => a.Attachments).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var application = await ApplicationRows.LoadAsync(db, id, ct);
         if (application is null || !ApplicationAccess.CanEdit(actor, application))
         {
             return Outcome<ExportApplication>.NotFound(new(ShipmentCodes.ApplicationNotFound, $"You have no application {id}.", "id"));
@@ -224,26 +224,14 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
                 $"Application {id} is {Input.Kebab(application.Status)}: only a draft, or one sent back for changes, can change.", "id"));
         }
 
-        if (version is { } v && v != application.Version)
+        if (ApplicationRows.Stale(application, version) is { } stale)
         {
-            return Outcome<ExportApplication>.Conflict(new(ShipmentCodes.ApplicationChanged, $"Application {id} changed since you read it: reload it.", "version"));
+            return Outcome<ExportApplication>.Conflict(stale);
         }
 
         return Outcome<ExportApplication>.Success(application);
     }
 
-    private async Task<Outcome<ExportApplication>> SaveAsync(ExportApplication application, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<ExportApplication>.Success(application);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<ExportApplication>.Conflict(new(ShipmentCodes.ApplicationChanged, $"Application {application.Id} changed while you saved it: reload it.", "version"));
-        }
-    }
 
     private static void Apply(ExportApplication a, ApplicationDraft d, DateTime now)
     {

@@ -78,7 +78,7 @@ public sealed class ApplicationReviewer(
                 $"{actor.UserName} approved application {id} (US${application.TotalUsdCents / 100m:N2}); above the four-eyes threshold another officer must approve.",
                 $"/applications/{id}", [Audience.Authority(application.ParticipantCode)],
                 new Dictionary<string, object?> { ["applicationId"] = id, ["participant"] = application.ParticipantCode, ["firstApprovedBy"] = actor.UserName }));
-            var first = await SaveAsync(application, ct);
+            var first = await ApplicationRows.SaveAsync(db, application, ct);
             if (first.Succeeded)
             {
                 await transaction.CommitAsync(ct);
@@ -105,7 +105,7 @@ public sealed class ApplicationReviewer(
             $"Your application {id} was approved and certificate {certificate.Number} issued.",
             $"/applications/{id}", [Audience.Operator(application.OperatorId)],
             ShipmentNotices.Data(certificate.Number, certificate.IssuingParticipant, certificate.ImportingParticipant, ("applicationId", id))));
-        var saved = await SaveAsync(application, ct);
+        var saved = await ApplicationRows.SaveAsync(db, application, ct);
         if (!saved.Succeeded)
         {
             return Outcome<(ExportApplication, Certificate?)>.From(saved);
@@ -146,12 +146,12 @@ public sealed class ApplicationReviewer(
             $"Your application {id} was {verb}: {reason}",
             $"/applications/{id}", [Audience.Operator(application.OperatorId)],
             new Dictionary<string, object?> { ["applicationId"] = id, ["participant"] = application.ParticipantCode, ["reason"] = reason }));
-        return await SaveAsync(application, ct);
+        return await ApplicationRows.SaveAsync(db, application, ct);
     }
 
     private async Task<Outcome<ExportApplication>> DecidableAsync(ShipmentActor actor, long id, Guid? version, CancellationToken ct)
     {
-        var application = await db.ExportApplications.Include(a => a.Lines).Include(a => a.Attachments).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var application = await ApplicationRows.LoadAsync(db, id, ct);
         if (application is null || !actor.IsAuthorityOfficer || actor.Participant != application.ParticipantCode)
         {
             return Outcome<ExportApplication>.NotFound(NotFound(id));
@@ -163,26 +163,14 @@ public sealed class ApplicationReviewer(
                 $"Application {id} is {Input.Kebab(application.Status)}: officers decide on submitted applications only.", "id"));
         }
 
-        if (version is { } v && v != application.Version)
+        if (ApplicationRows.Stale(application, version) is { } stale)
         {
-            return Outcome<ExportApplication>.Conflict(new(ShipmentCodes.ApplicationChanged, $"Application {id} changed since you read it: reload it.", "version"));
+            return Outcome<ExportApplication>.Conflict(stale);
         }
 
         return Outcome<ExportApplication>.Success(application);
     }
 
-    private async Task<Outcome<ExportApplication>> SaveAsync(ExportApplication application, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<ExportApplication>.Success(application);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<ExportApplication>.Conflict(new(ShipmentCodes.ApplicationChanged, $"Application {application.Id} changed while you decided: reload it.", "version"));
-        }
-    }
 
     private async Task<PriceCheck> PriceCheckAsync(ExportApplication a, CancellationToken ct)
     {

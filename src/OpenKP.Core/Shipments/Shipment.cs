@@ -20,8 +20,11 @@ public enum ShipmentStatus
 /// sees it as incoming from then on. The certificate stays the record of what was certified; this
 /// row records what happened to the goods.
 /// </summary>
-public sealed class Shipment
+public sealed class Shipment : Audit.IAuditKeyed
 {
+    /// <summary>Audit rows name a shipment by its certificate's number (known before the row is saved: one round trip).</summary>
+    string Audit.IAuditKeyed.AuditKey => CertificateNumber;
+
     public long Id { get; set; }
     public required string CertificateNumber { get; set; }
     public required string ExportingParticipant { get; set; }

@@ -6,6 +6,7 @@ internal static class NotificationsModule
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<RecipientCache>();
         services.AddScoped<Notifier>();
         services.AddScoped<Inbox>();
         services.AddScoped<Webhooks>();

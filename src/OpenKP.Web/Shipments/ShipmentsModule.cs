@@ -1,5 +1,4 @@
 using OpenKP.Certificates;
-using OpenKP.Notifications;
 using OpenKP.Shipments;
 using OpenKP.Web.Shared;
 
@@ -10,7 +9,6 @@ internal static class ShipmentsModule
     public static IServiceCollection AddShipments(this IServiceCollection services)
     {
         services.AddScoped<Alerts>();
-        services.AddScoped<Notifier>();
         services.AddScoped<FileStore>(sp => new FileStore(
             sp.GetRequiredService<OpenKP.Data.OpenKpDb>(), sp.GetRequiredService<TimeProvider>(),
             Path.Combine(sp.GetRequiredService<OpenKpEnvironment>().DataDirectory, "files")));

@@ -23,6 +23,18 @@ public sealed partial class ResourceTests
         Assert.Empty(fr.Except(en).Order());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("fr")]
+    [InlineData("zh")]
+    public void No_text_is_named_twice(string culture)
+    {
+        // The resource compiler keeps the first of two texts with one name and only warns: the second would never show.
+        var file = Path.Combine(Web, "Resources", culture.Length == 0 ? "SharedResource.resx" : $"SharedResource.{culture}.resx");
+        var names = XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+        Assert.Empty(names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
     [Fact]
     public void Chinese_has_no_text_that_english_lacks()
         => Assert.Empty(Keys("zh").Except(Keys("")).Order());
