@@ -45,6 +45,13 @@ internal sealed class ApiClient(HttpClient http, Uri server) : IDisposable
         return await ReadAsync<T>(response, ct);
     }
 
+    /// <summary>PUT <paramref name="body"/> as JSON to <paramref name="relative"/>; the answer, or the server's problem.</summary>
+    public async Task<Answer<T>> PutAsync<T>(string relative, object body, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri(Server, relative), body, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
     /// <summary>DELETE <paramref name="relative"/>; true on any 2xx (204 has no body), or the server's problem.</summary>
     public async Task<Answer<bool>> DeleteAsync(string relative, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace OpenKP.Cli.Shipments;
 internal sealed record OverdueList(string Participant, int OverdueAfterDays, Paged<OverdueView> Shipments);
 
 /// <summary>
-/// <c>openkp shipments list | show | depart | overdue | remind | confirmation</c>: a certified shipment
+/// <c>openkp shipments list | show | depart | overdue | remind | confirmation | settings</c>: a certified shipment
 /// from departure to its import confirmation, and the exporting authority's open loops. Server only.
 /// </summary>
 internal static class ShipmentCommands
@@ -133,7 +133,66 @@ internal static class ShipmentCommands
         shipments.Subcommands.Add(overdue);
         shipments.Subcommands.Add(remind);
         shipments.Subcommands.Add(confirmation);
+        shipments.Subcommands.Add(Settings(context, globals));
         root.Subcommands.Add(shipments);
+    }
+
+    /// <summary>
+    /// <c>shipments settings --participant P</c> shows a participant's settings; with any of the change options it
+    /// changes those (the others stay) under the version just read.
+    /// </summary>
+    private static Command Settings(CliContext context, GlobalOptions globals)
+    {
+        var participant = new Option<string>("--participant") { Description = "Whose settings (a participant code)", Required = true };
+        var threshold = new Option<string>("--four-eyes-threshold") { Description = "US$ from which two officers approve, or 'none' (loosening it is the secretariat's)" };
+        var overdueDays = new Option<int?>("--overdue-days") { Description = "Days after issue without confirmation before a shipment is overdue (1-365)" };
+        var weight = new Option<decimal?>("--weight-tolerance") { Description = "Arrival weight tolerance, percent (0-50)" };
+        var value = new Option<decimal?>("--value-tolerance") { Description = "Arrival value tolerance, percent (0-50)" };
+        var settings = new Command("settings", "A participant's shipment settings: four-eyes threshold, overdue days, arrival tolerances; show them, or change some") { participant, threshold, overdueDays, weight, value };
+        settings.SetAction(CliRun.Action(context, globals, async (parse, run, ct) =>
+        {
+            var input = new Input();
+            var code = input.Code(parse.GetValue(participant), "--participant");
+            var thresholdText = parse.GetValue(threshold);
+            decimal? newThreshold = null;
+            if (thresholdText is { Length: > 0 } t && !t.Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                newThreshold = input.Amount(t, "--four-eyes-threshold");
+            }
+
+            if (!input.IsValid)
+            {
+                return run.Output.Fail(new Problem(input.Errors));
+            }
+
+            var path = $"api/participants/{code}/shipment-settings";
+            var change = thresholdText is { Length: > 0 } || parse.GetValue(overdueDays) is not null || parse.GetValue(weight) is not null || parse.GetValue(value) is not null;
+            var answer = await run.ServerOnlyAsync(async api =>
+            {
+                var current = await api.GetAsync<ShipmentSettingsView>(path, ct);
+                if (current.Problem is not null || !change)
+                {
+                    return current;
+                }
+
+                var now = current.Value!;
+                return await api.PutAsync<ShipmentSettingsView>(path, new
+                {
+                    fourEyesThresholdUsd = thresholdText is { Length: > 0 } ? newThreshold : now.FourEyesThresholdUsd,
+                    overdueAfterDays = parse.GetValue(overdueDays) ?? now.OverdueAfterDays,
+                    weightTolerancePercent = parse.GetValue(weight) ?? now.WeightTolerancePercent,
+                    valueTolerancePercent = parse.GetValue(value) ?? now.ValueTolerancePercent,
+                    version = now.Version,
+                }, ct);
+            }, LoopOutput.ServerOnly, ct);
+            return LoopOutput.Show(run, answer, (output, v) => output.Console.Write(LoopOutput.Fields(output,
+                ("Participant", v.Participant),
+                ("Four-eyes threshold", v.FourEyesThresholdUsd is { } usd ? "US$ " + LoopOutput.Amount(usd) : "none (one officer approves)"),
+                ("Overdue after", $"{v.OverdueAfterDays} days"),
+                ("Weight tolerance", LoopOutput.Amount(v.WeightTolerancePercent) + " %"),
+                ("Value tolerance", LoopOutput.Amount(v.ValueTolerancePercent) + " %"))));
+        }));
+        return settings;
     }
 
     private static Argument<string> Number() => new("NUMBER") { Description = "The shipment's certificate number, e.g. BW-2026-000123" };

@@ -41,4 +41,26 @@ public sealed class OverdueCommandTests(OpenKpApp app) : IClassFixture<OpenKpApp
         var otherParticipant = await As("officer.za", "shipments", "overdue", "--participant", "BW");
         Assert.Contains("(HTTP 403)", otherParticipant.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Shipment_settings_are_shown_and_changed_and_only_the_secretariat_loosens_four_eyes()
+    {
+        var shown = await As("officer.bw", "shipments", "settings", "--participant", "BW");
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("1,000,000.00", shown.Out, StringComparison.Ordinal);
+
+        var tightened = await As("officer.bw", "shipments", "settings", "--participant", "BW", "--four-eyes-threshold", "900000", "--overdue-days", "20", "--json");
+        Assert.True(tightened.ExitCode == 0, tightened.ToString());
+        Assert.Equal(900000m, tightened.Json.GetProperty("fourEyesThresholdUsd").GetDecimal());
+        Assert.Equal(20, tightened.Json.GetProperty("overdueAfterDays").GetInt32());
+        Assert.Equal(0.5m, tightened.Json.GetProperty("weightTolerancePercent").GetDecimal());
+
+        var loosened = await As("officer.bw", "shipments", "settings", "--participant", "BW", "--four-eyes-threshold", "none");
+        Assert.Equal(1, loosened.ExitCode);
+        Assert.Contains("error: four-eyes-loosening:", loosened.Error, StringComparison.Ordinal);
+        var bySecretariat = await As("secretariat", "shipments", "settings", "--participant", "BW", "--four-eyes-threshold", "1000000", "--overdue-days", "30", "--json");
+        Assert.True(bySecretariat.ExitCode == 0, bySecretariat.ToString());
+        Assert.Equal(1000000m, bySecretariat.Json.GetProperty("fourEyesThresholdUsd").GetDecimal());
+        Assert.Equal(1, (await As("officer.za", "shipments", "settings", "--participant", "BW", "--overdue-days", "10")).ExitCode);
+    }
 }
