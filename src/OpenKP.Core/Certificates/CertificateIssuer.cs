@@ -143,6 +143,7 @@ public sealed class CertificateIssuer(
         certificate.VoidedAt = clock.GetUtcNow().UtcDateTime;
         certificate.VoidReason = reason;
         certificate.VoidedBy = officer.UserName;
+        await TellVoidedAsync(certificate, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -184,6 +185,7 @@ public sealed class CertificateIssuer(
             original.VoidedAt = clock.GetUtcNow().UtcDateTime;
             original.VoidReason = reason;
             original.VoidedBy = officer.UserName;
+            await TellVoidedAsync(original, ct);
         }
 
         var issued = await IssueAsync(officer, draft, ct, replaces: number);
@@ -251,6 +253,14 @@ public sealed class CertificateIssuer(
         }
 
         return Outcome<IReadOnlyList<ReportedNumber>>.Success(rows);
+    }
+
+    private async Task TellVoidedAsync(Certificate certificate, CancellationToken ct)
+    {
+        foreach (var observer in observers ?? [])
+        {
+            await observer.OnVoidedAsync(certificate, ct);
+        }
     }
 
     private sealed record Prepared(Participant Participant, Authority Authority, CertificateContent Content);

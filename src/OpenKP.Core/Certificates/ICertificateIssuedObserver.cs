@@ -8,4 +8,7 @@ namespace OpenKP.Certificates;
 public interface ICertificateIssuedObserver
 {
     Task OnIssuedAsync(Certificate certificate, CancellationToken ct);
+
+    /// <summary>The certificate was just voided (alone, or to be replaced): called before the void is saved, in its transaction.</summary>
+    Task OnVoidedAsync(Certificate certificate, CancellationToken ct);
 }

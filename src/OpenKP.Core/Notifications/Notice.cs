@@ -47,6 +47,7 @@ public static class NoticeTypes
     public const string ApplicationSentBack = "application.sent-back";
     public const string CertificateIssued = "certificate.issued";
     public const string CertificateIncoming = "certificate.incoming";
+    public const string CertificateVoided = "certificate.voided";
     public const string ShipmentDeparted = "shipment.departed";
     public const string TransitRecorded = "transit.recorded";
     public const string ImportConfirmed = "import.confirmed";
@@ -59,7 +60,7 @@ public static class NoticeTypes
     public static IReadOnlyList<string> All { get; } =
     [
         ApplicationSubmitted, ApplicationApproved, ApplicationNeedsSecondApproval, ApplicationRejected, ApplicationSentBack,
-        CertificateIssued, CertificateIncoming, ShipmentDeparted, TransitRecorded, ImportConfirmed, ShipmentDetained,
+        CertificateIssued, CertificateIncoming, CertificateVoided, ShipmentDeparted, TransitRecorded, ImportConfirmed, ShipmentDetained,
         CaseUpdated, CaseResolved, ConfirmationOverdue, AlertRaised,
     ];
 }

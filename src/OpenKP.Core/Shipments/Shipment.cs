@@ -3,7 +3,7 @@ namespace OpenKP.Shipments;
 /// <summary>
 /// Where a certified shipment stands, from issuance to the end of the KP loop: waiting to leave,
 /// gone, confirmed by the importing authority, or detained at arrival and then released (which
-/// confirms it), seized or returned.
+/// confirms it), seized or returned; or cancelled, its certificate voided before the goods arrived.
 /// </summary>
 public enum ShipmentStatus
 {
@@ -13,6 +13,7 @@ public enum ShipmentStatus
     Detained,
     Seized,
     Returned,
+    Cancelled,
 }
 
 /// <summary>
@@ -48,8 +49,8 @@ public sealed class Shipment : Audit.IAuditKeyed
     public DateTime? LastReminderAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>The KP loop is closed: confirmed, seized or returned.</summary>
-    public bool Closed => Status is ShipmentStatus.Confirmed or ShipmentStatus.Seized or ShipmentStatus.Returned;
+    /// <summary>The KP loop is closed: confirmed, seized, returned or cancelled.</summary>
+    public bool Closed => Status is ShipmentStatus.Confirmed or ShipmentStatus.Seized or ShipmentStatus.Returned or ShipmentStatus.Cancelled;
 }
 
 /// <summary>What customs concluded at arrival.</summary>

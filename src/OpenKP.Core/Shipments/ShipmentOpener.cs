@@ -78,6 +78,30 @@ public sealed class ShipmentOpener(OpenKpDb db, Notifier notifier) : ICertificat
             $"{certificate.IssuingAuthority} issued certificate {certificate.Number} for {certificate.ImporterName} ({certificate.ImportingParticipant}).",
             $"/shipments/{certificate.Number}", exportingSide, data));
     }
+
+    /// <summary>
+    /// A voided certificate no longer covers goods: its shipment is cancelled (unless the goods already
+    /// arrived) and the importing side told, so that customs expect nothing more under it.
+    /// </summary>
+    public async Task OnVoidedAsync(Certificate certificate, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var shipment = db.Shipments.Local.SingleOrDefault(s => s.CertificateNumber == certificate.Number)
+            ?? await db.Shipments.SingleOrDefaultAsync(s => s.CertificateNumber == certificate.Number, ct);
+        if (shipment is not null && shipment.Status is ShipmentStatus.AwaitingDeparture or ShipmentStatus.Departed)
+        {
+            shipment.Status = ShipmentStatus.Cancelled;
+            shipment.ClosedAt = certificate.VoidedAt;
+        }
+
+        notifier.Publish(new Notice(NoticeTypes.CertificateVoided,
+            $"Voided: certificate {certificate.Number} from {certificate.IssuingParticipant}",
+            $"{certificate.IssuingAuthority} voided certificate {certificate.Number}: {certificate.VoidReason}" +
+            (certificate.ReplacedBy is null ? string.Empty : " A replacement follows."),
+            $"/certificates/{certificate.Number}",
+            [Audience.Authority(certificate.ImportingParticipant), Audience.Customs(certificate.ImportingParticipant)],
+            ShipmentNotices.Data(certificate.Number, certificate.IssuingParticipant, certificate.ImportingParticipant, ("reason", certificate.VoidReason))));
+    }
 }
 
 /// <summary>The webhook payloads of the shipments loop share their first fields.</summary>

@@ -96,6 +96,21 @@ public sealed class ShipmentFlowTests(OpenKpApp app) : IClassFixture<OpenKpApp>
             .Any(m => m.Str("type") == type && m.GetProperty("link").GetString() == link);
 
     [Fact]
+    public async Task Voiding_a_certificate_cancels_its_shipment_and_tells_the_importing_side()
+    {
+        var certificate = await IssuedThroughApplication();
+        var number = certificate.Str("number");
+        await (await app.ClientFor("officer.bw")).PostJson($"/api/certificates/{number}/void", new { reason = "Buyer cancelled the order" }, HttpStatusCode.OK);
+        Assert.Equal("cancelled", (await (await app.ClientFor("customs.ae")).GetJson($"/api/shipments/{number}")).GetProperty("shipment").Str("status"));
+        Assert.DoesNotContain((await (await app.ClientFor("customs.ae")).GetJson("/api/shipments?direction=incoming&open=true&pageSize=500")).GetProperty("items").EnumerateArray(),
+            s => s.Str("certificateNumber") == number);
+        Assert.True(await Told("customs.ae", "certificate.voided", $"/certificates/{number}"));
+        // Presented anyway, it does not verify: detained.
+        var presented = await (await app.ClientFor("customs.ae")).PostJson("/api/arrivals", Applications.Matching(certificate.Str("qr")), HttpStatusCode.Created);
+        Assert.Equal(["certificate-invalid"], presented.GetProperty("check").GetProperty("discrepancies").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
     public async Task A_tampered_confirmation_does_not_verify()
     {
         var certificate = await IssuedThroughApplication();
