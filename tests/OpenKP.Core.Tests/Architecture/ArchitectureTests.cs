@@ -32,6 +32,6 @@ public sealed class ArchitectureTests
     public void Every_module_namespace_matches_its_folder()
     {
         var modules = Core.GetTypes().Where(t => t.IsPublic).Select(t => t.Namespace!).Distinct().ToList();
-        Assert.All(modules, ns => Assert.Contains(ns, new[] { "OpenKP.Shared", "OpenKP.Registry", "OpenKP.Certificates", "OpenKP.Shipments", "OpenKP.Notifications", "OpenKP.Accounts", "OpenKP.Audit", "OpenKP.Data" }));
+        Assert.All(modules, ns => Assert.Contains(ns, new[] { "OpenKP.Shared", "OpenKP.Registry", "OpenKP.Certificates", "OpenKP.Shipments", "OpenKP.Notifications", "OpenKP.Statistics", "OpenKP.Accounts", "OpenKP.Audit", "OpenKP.Data" }));
     }
 }

@@ -1,0 +1,74 @@
+using System.Net;
+using OpenKP.Statistics;
+using OpenKP.Web.Certificates;
+using OpenKP.Web.Shipments;
+using OpenKP.Web.Tests.Certificates;
+using OpenKP.Web.Tests.Infrastructure;
+
+namespace OpenKP.Web.Tests.Statistics;
+
+/// <summary>Trade statistics derived from a known set of certificates equal the hand-computed figures (both databases).</summary>
+public sealed class TradeStatisticsTests : IAsyncLifetime
+{
+    // The test moves the clock through the year: an app of its own.
+    private readonly OpenKpApp _app = new();
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private async Task<string> IssueOn(DateTimeOffset day, string importing, params CertificateLineRequest[] lines)
+    {
+        _app.Advance(day - _app.Clock.GetUtcNow());
+        var issued = await (await _app.ClientFor("officer.bw")).PostJson("/api/certificates",
+            Drafts.Valid(importing) with { Lines = lines, Parcels = lines.Length }, HttpStatusCode.Created);
+        return issued.Str("number");
+    }
+
+    private static DateTimeOffset Day(int month, int day) => new(2026, month, day, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Exports_by_issue_date_and_imports_by_date_of_receipt_equal_the_hand_computed_figures()
+    {
+        var a = await IssueOn(Day(5, 10), "AE", new("7102.10", 100.00m, 10_000.00m), new("7102.31", 10.50m, 21_000.00m));
+        await IssueOn(Day(5, 20), "AE", new CertificateLineRequest("7102.10", 200.00m, 30_000.00m));
+        await IssueOn(Day(6, 1), "IN", new CertificateLineRequest("7102.31", 5.25m, 10_500.00m));
+        var voided = await IssueOn(Day(6, 10), "AE", new CertificateLineRequest("7102.10", 1.00m, 100.00m));
+        await (await _app.ClientFor("officer.bw")).PostJson($"/api/certificates/{voided}/void", new { reason = "Issued in error" }, HttpStatusCode.OK);
+
+        _app.Advance(Day(7, 2) - _app.Clock.GetUtcNow());
+        var qr = (await (await _app.ClientFor("officer.bw")).GetJson($"/api/certificates/{a}")).Str("qr");
+        await (await _app.ClientFor("customs.ae")).PostJson("/api/arrivals", new ArrivalRequest(qr, null, true, 2, 110.50m, 31_000.00m, null, null), HttpStatusCode.Created);
+
+        var figures = await _app.WithDb(db => new TradeStatistics(db).ForYearAsync(2026, null, CancellationToken.None));
+        var q2 = new Quarter(2026, 2);
+        Assert.Equal(
+            [
+                new TradeFigure("BW", TradeFlow.Export, q2, "AE", "7102.10", 30_000, 4_000_000, 2),
+                new TradeFigure("BW", TradeFlow.Export, q2, "AE", "7102.31", 1_050, 2_100_000, 1),
+                new TradeFigure("BW", TradeFlow.Export, q2, "IN", "7102.31", 525, 1_050_000, 1),
+            ],
+            figures.Where(f => f.Participant == "BW" && f.Quarter == q2));
+
+        var q3 = new Quarter(2026, 3);
+        Assert.Equal(
+            [
+                new TradeFigure("AE", TradeFlow.Import, q3, "BW", "7102.10", 10_000, 1_000_000, 1),
+                new TradeFigure("AE", TradeFlow.Import, q3, "BW", "7102.31", 1_050, 2_100_000, 1),
+            ],
+            figures.Where(f => f.Participant == "AE" && f.Quarter == q3));
+
+        // One participant's figures are the same rows as in everyone's.
+        var bw = await _app.WithDb(db => new TradeStatistics(db).ForYearAsync(2026, "BW", CancellationToken.None));
+        Assert.Equal(figures.Where(f => f.Participant == "BW"), bw);
+        Assert.Empty(await _app.WithDb(db => new TradeStatistics(db).ForYearAsync(2025, null, CancellationToken.None)));
+    }
+
+    [Theory]
+    [InlineData(2026, 1, 1, "2026-Q1")]
+    [InlineData(2026, 3, 31, "2026-Q1")]
+    [InlineData(2026, 4, 1, "2026-Q2")]
+    [InlineData(2025, 12, 31, "2025-Q4")]
+    public void A_day_falls_in_its_calendar_quarter(int year, int month, int day, string expected)
+        => Assert.Equal(expected, Quarter.Of(new DateOnly(year, month, day)).ToString());
+}
