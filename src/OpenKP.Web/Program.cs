@@ -6,6 +6,7 @@ using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
 using OpenKP.Web.Shipments;
+using OpenKP.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services
     .AddCertificates(builder.Configuration) // issuance, signing keys, verification
     .AddNotifications(builder.Configuration) // inbox, e-mail and webhooks through a transactional outbox
     .AddShipments()               // export applications, review, departure, arrival, import confirmations, cases, overdue; alerts
+    .AddStatistics()              // trade figures derived from the certificates (issue 6, started)
     .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapRegistry();                // /api/participants, /api/trade-permission, /
 app.MapCertificates();            // /api/certificates, /api/verify, /api/keys
 app.MapShipments();               // /api/applications, /api/shipments, /api/arrivals, /api/transits, /api/cases, /api/alerts
 app.MapNotifications();           // /api/inbox, /api/participants/{code}/webhooks
+app.MapStatistics();              // /api/statistics/trade
 app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode

@@ -64,6 +64,47 @@ public sealed class TradeStatisticsTests : IAsyncLifetime
         Assert.Empty(await _app.WithDb(db => new TradeStatistics(db).ForYearAsync(2025, null, CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task The_api_gives_officials_their_own_figures_as_json_or_csv_and_the_secretariat_everyones()
+    {
+        // The demo certificates (issued 2026-01-15) and the EU's demo confirmation are the data.
+        var expected = await _app.WithDb(db => new TradeStatistics(db).ForYearAsync(2026, "BW", CancellationToken.None));
+        Assert.NotEmpty(expected);
+        var officer = await _app.ClientFor("officer.bw");
+        var json = await officer.GetJson("/api/statistics/trade?year=2026");
+        Assert.Equal(
+            expected.Select(f => $"{f.Participant} {f.Flow.ToString().ToLowerInvariant()} {f.Quarter} {f.Partner} {f.HsCode} {f.CaratsHundredths / 100m:0.00} {f.UsdCents / 100m:0.00} {f.Certificates}"),
+            json.EnumerateArray().Select(f => $"{f.Str("participant")} {f.Str("flow")} {f.Str("quarter")} {f.Str("partner")} {f.Str("hsCode")} {f.GetProperty("carats").GetDecimal():0.00} {f.GetProperty("usd").GetDecimal():0.00} {f.GetProperty("certificates").GetInt32()}"));
+
+        var csv = await officer.GetAsync("/api/statistics/trade?year=2026&format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("participant,flow,quarter,partner,hs_code,carats,usd,certificates", lines[0]);
+        Assert.Equal(expected.Count, lines.Count - 1);
+        Assert.Contains(lines, l => l.StartsWith("BW,export,2026-Q1,AE,7102.10,1250.50,312625.00,", StringComparison.Ordinal));
+
+        var all = await (await _app.ClientFor("secretariat")).GetJson("/api/statistics/trade?year=2026");
+        Assert.Contains(all.EnumerateArray(), f => f.Str("participant") == "EU" && f.Str("flow") == "import" && f.Str("partner") == "ZA");
+        Assert.Contains(all.EnumerateArray(), f => f.Str("participant") == "BW");
+
+        (string? User, string Url, HttpStatusCode Expected)[] refused =
+        [
+            (null, "/api/statistics/trade", HttpStatusCode.Unauthorized),
+            ("operator.bw", "/api/statistics/trade", HttpStatusCode.Forbidden),
+            ("observer.wdc", "/api/statistics/trade", HttpStatusCode.Forbidden),
+            ("officer.za", "/api/statistics/trade?participant=BW", HttpStatusCode.Forbidden),
+            ("customs.bw", "/api/statistics/trade?participant=AE", HttpStatusCode.Forbidden),
+            ("officer.bw", "/api/statistics/trade?year=1999", HttpStatusCode.BadRequest),
+            ("officer.bw", "/api/statistics/trade?format=xml", HttpStatusCode.BadRequest),
+        ];
+        foreach (var (user, url, status) in refused)
+        {
+            Assert.True(status == (await (await _app.ClientFor(user)).GetAsync(url)).StatusCode, $"{user ?? "anonymous"} {url}: expected {(int)status}");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await (await _app.ClientFor("customs.bw")).GetAsync("/api/statistics/trade")).StatusCode);
+    }
+
     [Theory]
     [InlineData(2026, 1, 1, "2026-Q1")]
     [InlineData(2026, 3, 31, "2026-Q1")]
