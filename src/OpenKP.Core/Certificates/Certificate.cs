@@ -103,7 +103,8 @@ public sealed class Certificate : Audit.IAuditKeyed
         CreatedAt = createdAt,
     };
 
-    private static long Hundredths(decimal amount) => checked((long)(amount * 100m));
+    /// <summary>Carats or US$ as whole hundredths (of a carat, cents), as every amount is stored; checked, never wrapping.</summary>
+    internal static long Hundredths(decimal amount) => checked((long)(amount * 100m));
 }
 
 /// <summary>One line of a stored certificate: HS code, carats in hundredths, US$ in cents.</summary>

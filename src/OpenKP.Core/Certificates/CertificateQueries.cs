@@ -94,6 +94,10 @@ public sealed class CertificateQueries(OpenKpDb db, ParticipantDirectory registr
         ];
     }
 
+    /// <summary>The online verdict on a QR text at <paramref name="now"/>: the one verifier on <see cref="TrustAnchorsAsync"/>.</summary>
+    public async Task<Verification> VerifyAsync(string? qr, DateTimeOffset now, CancellationToken ct)
+        => CertificateVerifier.Verify(qr, await TrustAnchorsAsync(ct), now);
+
     /// <summary>What the online verifier trusts: the keys and voided numbers in the database, and today's registry.</summary>
     public async Task<TrustAnchors> TrustAnchorsAsync(CancellationToken ct)
     {

@@ -244,7 +244,7 @@ public sealed class ApplicationDesk(OpenKpDb db, FileStore files, Notifier notif
         a.OriginZone = d.OriginZone;
         a.Lines = [.. d.Lines.Select((l, i) => new ApplicationLine
         {
-            Position = i + 1, HsCode = l.HsCode, CaratsHundredths = checked((long)(l.Carats * 100m)), UsdCents = checked((long)(l.Usd * 100m)),
+            Position = i + 1, HsCode = l.HsCode, CaratsHundredths = Certificate.Hundredths(l.Carats), UsdCents = Certificate.Hundredths(l.Usd),
         })];
         a.Parcels = d.Parcels;
         a.InvoiceReference = d.InvoiceReference;

@@ -50,7 +50,7 @@ public sealed class ArrivalChecker(
         }
 
         var now = clock.GetUtcNow();
-        var verification = CertificateVerifier.Verify(qr, await certificates.TrustAnchorsAsync(ct), now);
+        var verification = await certificates.VerifyAsync(qr, now, ct);
         if (verification.Certificate is not { } content)
         {
             return Outcome<ArrivalResult>.Invalid([new Violation(ShipmentCodes.CertificateUnreadable,
@@ -87,8 +87,8 @@ public sealed class ArrivalChecker(
         var shipment = await db.Shipments.SingleOrDefaultAsync(s => s.CertificateNumber == content.Number, ct);
         var rules = await settings.GetAsync(importing, ct);
         var found = report.Findings;
-        var certifiedCarats = checked((long)(content.TotalCarats * 100m));
-        var certifiedUsd = checked((long)(content.TotalUsd * 100m));
+        var certifiedCarats = Certificate.Hundredths(content.TotalCarats);
+        var certifiedUsd = Certificate.Hundredths(content.TotalUsd);
         var discrepancies = ShipmentRules.CheckArrival(verification.Valid && certificate is not null, content.Parcels, certifiedCarats, certifiedUsd, found, rules);
         var receivedOn = report.ReceivedOn ?? today;
         var check = new ArrivalCheck

@@ -34,7 +34,7 @@ public sealed class DepartureRecorder(OpenKpDb db, CertificateQueries certificat
         }
 
         var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Number == number, ct);
-        var verification = CertificateVerifier.Verify(certificate.QrText, await certificates.TrustAnchorsAsync(ct), clock.GetUtcNow());
+        var verification = await certificates.VerifyAsync(certificate.QrText, clock.GetUtcNow(), ct);
         var violations = verification.Valid
             ? new List<Violation>()
             : [new Violation(ShipmentCodes.CertificateInvalid, $"Certificate {number} does not verify: it cannot cover a departure.", "number"), .. verification.Reasons];
@@ -75,7 +75,7 @@ public sealed class DepartureRecorder(OpenKpDb db, CertificateQueries certificat
             return Outcome<TransitRecord>.Forbidden(new(ShipmentCodes.NotTransitParticipant, "Transits are recorded by the customs of the participant crossed.", "qr"));
         }
 
-        var verification = CertificateVerifier.Verify(qr, await certificates.TrustAnchorsAsync(ct), clock.GetUtcNow());
+        var verification = await certificates.VerifyAsync(qr, clock.GetUtcNow(), ct);
         if (verification.Certificate is not { } content)
         {
             return Outcome<TransitRecord>.Invalid([new Violation(ShipmentCodes.CertificateUnreadable, "The QR text is not a KP certificate OpenKP can read.", "qr"), .. verification.Reasons]);

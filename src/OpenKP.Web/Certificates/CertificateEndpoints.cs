@@ -314,8 +314,7 @@ internal static class CertificateEndpoints
             return Problems.BadRequest(input.Errors);
         }
 
-        var anchors = await queries.TrustAnchorsAsync(ct);
-        return TypedResults.Ok(VerificationView.Of(CertificateVerifier.Verify(qr, anchors, clock.GetUtcNow())));
+        return TypedResults.Ok(VerificationView.Of(await queries.VerifyAsync(qr, clock.GetUtcNow(), ct)));
     }
 
     /// <summary>Every signing key, public half only, optionally of one participant (<c>KP</c>: the hub).</summary>

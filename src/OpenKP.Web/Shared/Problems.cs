@@ -13,12 +13,21 @@ public static class Problems
     /// <summary>Problem types are relative URIs into docs/problems.md, served by the app at <c>/problems</c>.</summary>
     public const string DocsBase = "/problems#";
 
-    public static ProblemHttpResult From<T>(Outcome<T> outcome) => outcome.Kind switch
+    public static ProblemHttpResult From<T>(Outcome<T> outcome) => Problem(StatusOf(outcome.Kind), outcome.Kind switch
     {
-        OutcomeKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", outcome.Violations),
-        OutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", outcome.Violations),
-        OutcomeKind.Forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", outcome.Violations),
-        _ => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks Kimberley Process rules", outcome.Violations),
+        OutcomeKind.NotFound => "Not found",
+        OutcomeKind.Conflict => "Conflict",
+        OutcomeKind.Forbidden => "Forbidden",
+        _ => "The request breaks Kimberley Process rules",
+    }, outcome.Violations);
+
+    /// <summary>The HTTP status of a failed outcome, for the API and for pages that re-render with the problem.</summary>
+    public static int StatusOf(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.NotFound => StatusCodes.Status404NotFound,
+        OutcomeKind.Conflict => StatusCodes.Status409Conflict,
+        OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     /// <summary>Malformed input: 400 with every bad field at once.</summary>

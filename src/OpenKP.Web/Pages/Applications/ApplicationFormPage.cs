@@ -163,7 +163,7 @@ public abstract class ApplicationFormPage(
     private PageResult Refused(IEnumerable<Violation> violations, OutcomeKind kind)
     {
         Errors.AddRules(_localizer, Arrange(violations));
-        Response.StatusCode = ShipmentPages.StatusOf(kind);
+        Response.StatusCode = Problems.StatusOf(kind);
         return Page();
     }
 

@@ -82,7 +82,7 @@ public sealed class DetailsModel(
         }
 
         var outcome = await desk.SubmitAsync(Actor, id, Guid.TryParse(version, out var v) ? v : null, ct);
-        return outcome.Succeeded ? Done(id, Submitted) : await FailedAsync(id, outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), ct);
+        return outcome.Succeeded ? Done(id, Submitted) : await FailedAsync(id, outcome.Violations, Problems.StatusOf(outcome.Kind), ct);
     }
 
     /// <summary>Attaches a PDF, PNG or JPEG (checked by content by the desk), as <c>POST /api/applications/{id}/attachments</c>.</summary>
@@ -107,7 +107,7 @@ public sealed class DetailsModel(
 
         await using var stream = file!.OpenReadStream();
         var outcome = await desk.AttachAsync(Actor, id, k, file.FileName, stream, ct);
-        return outcome.Succeeded ? Done(id, Attached) : await FailedAsync(id, outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), ct);
+        return outcome.Succeeded ? Done(id, Attached) : await FailedAsync(id, outcome.Violations, Problems.StatusOf(outcome.Kind), ct);
     }
 
     public async Task<IActionResult> OnPostApproveAsync(long id, [FromForm] string? version, CancellationToken ct)
@@ -125,7 +125,7 @@ public sealed class DetailsModel(
         var outcome = await reviewer.ApproveAsync(Actor, id, Guid.TryParse(version, out var v) ? v : null, ct);
         return outcome.Succeeded
             ? Done(id, outcome.Value.Certificate is null ? FirstApproval : Issued)
-            : await FailedAsync(id, outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), ct);
+            : await FailedAsync(id, outcome.Violations, Problems.StatusOf(outcome.Kind), ct);
     }
 
     public Task<IActionResult> OnPostRejectAsync(long id, [FromForm] string? reason, [FromForm] string? version, CancellationToken ct)
@@ -158,7 +158,7 @@ public sealed class DetailsModel(
         }
 
         var outcome = await decide(Actor, text, Guid.TryParse(version, out var v) ? v : null);
-        return outcome.Succeeded ? Done(id, notice) : await FailedAsync(id, outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), ct);
+        return outcome.Succeeded ? Done(id, notice) : await FailedAsync(id, outcome.Violations, Problems.StatusOf(outcome.Kind), ct);
     }
 
     private RedirectResult Done(long id, string notice)

@@ -86,7 +86,7 @@ public sealed class DetailsModel(DetentionCases cases, OpenKpEnvironment environ
         var outcome = await cases.AddNoteAsync(Actor, id, note, upload?.FileName, stream, ct);
         if (!outcome.Succeeded)
         {
-            return Failed(outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), rules: true);
+            return Failed(outcome.Violations, Problems.StatusOf(outcome.Kind), rules: true);
         }
 
         TempData[ShipmentPages.NoticeKey] = NoteAdded;
@@ -112,7 +112,7 @@ public sealed class DetailsModel(DetentionCases cases, OpenKpEnvironment environ
         var outcome = await cases.ResolveAsync(Actor, id, r, text, Guid.TryParse(version, out var v) ? v : null, ct);
         if (!outcome.Succeeded)
         {
-            return Failed(outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), rules: true);
+            return Failed(outcome.Violations, Problems.StatusOf(outcome.Kind), rules: true);
         }
 
         TempData[ShipmentPages.NoticeKey] = Resolved;

@@ -9,6 +9,7 @@ using OpenKP.Registry;
 using OpenKP.Shared;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
+using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Pages.Certificates;
 
@@ -75,15 +76,7 @@ public abstract class CertificateFormPage(
     {
         ArgumentNullException.ThrowIfNull(outcome);
         Errors.AddRules(localizer, CertificateForm.Arrange(outcome.Violations));
-        Response.StatusCode = StatusOf(outcome.Kind);
+        Response.StatusCode = Problems.StatusOf(outcome.Kind);
         return Page();
     }
-
-    /// <summary>The HTTP status of a failed outcome, as the API answers it.</summary>
-    private static int StatusOf(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.NotFound => StatusCodes.Status404NotFound,
-        OutcomeKind.Conflict => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status422UnprocessableEntity,
-    };
 }

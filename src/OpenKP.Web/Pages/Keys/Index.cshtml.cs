@@ -8,6 +8,7 @@ using OpenKP.Registry;
 using OpenKP.Shared;
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Portal;
+using OpenKP.Web.Shared;
 
 namespace OpenKP.Web.Pages.Keys;
 
@@ -152,12 +153,7 @@ public sealed class IndexModel(SigningKeyRing keys, ParticipantDirectory directo
             Errors.Add(localizer, arranged);
         }
 
-        Response.StatusCode = status ?? kind switch
-        {
-            OutcomeKind.NotFound => StatusCodes.Status404NotFound,
-            OutcomeKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+        Response.StatusCode = status ?? Problems.StatusOf(kind);
         return Page();
     }
 

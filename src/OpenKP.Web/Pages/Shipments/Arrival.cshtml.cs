@@ -69,7 +69,7 @@ public sealed class ArrivalModel(ArrivalChecker checker, OpenKpEnvironment envir
         var outcome = await checker.CheckAsync(actor, report, ct);
         if (!outcome.Succeeded)
         {
-            return Failed(outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), rules: true);
+            return Failed(outcome.Violations, Problems.StatusOf(outcome.Kind), rules: true);
         }
 
         return Redirect(ArrivalResultModel.Link(outcome.Value!.Check.Id));

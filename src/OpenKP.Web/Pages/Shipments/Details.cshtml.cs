@@ -95,7 +95,7 @@ public sealed class DetailsModel(
         var outcome = await recorder.DepartAsync(Actor, Shipment.CertificateNumber, found, text.Length == 0 ? null : text, Guid.TryParse(version, out var v) ? v : null, ct);
         if (!outcome.Succeeded)
         {
-            return await FailedAsync(number, outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), ct);
+            return await FailedAsync(number, outcome.Violations, Problems.StatusOf(outcome.Kind), ct);
         }
 
         TempData[ShipmentPages.NoticeKey] = Departed;
@@ -117,7 +117,7 @@ public sealed class DetailsModel(
         var outcome = await watch.RemindAsync(Actor, Shipment.CertificateNumber, ct);
         if (!outcome.Succeeded)
         {
-            return await FailedAsync(number, outcome.Violations, ShipmentPages.StatusOf(outcome.Kind), ct);
+            return await FailedAsync(number, outcome.Violations, Problems.StatusOf(outcome.Kind), ct);
         }
 
         TempData[ShipmentPages.NoticeKey] = Reminded;

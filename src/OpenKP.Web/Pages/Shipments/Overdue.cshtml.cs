@@ -52,7 +52,7 @@ public sealed class OverdueModel(OverdueWatch watch, ShipmentSettingsStore setti
         if (!outcome.Succeeded)
         {
             Errors.AddRules(localizer, outcome.Violations.Select(v => v with { Field = string.Empty }));
-            Response.StatusCode = ShipmentPages.StatusOf(outcome.Kind);
+            Response.StatusCode = Problems.StatusOf(outcome.Kind);
             return await LoadAsync(ct) ?? Page();
         }
 

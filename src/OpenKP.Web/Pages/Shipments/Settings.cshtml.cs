@@ -7,6 +7,7 @@ using OpenKP.Shared;
 using OpenKP.Shipments;
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Portal;
+using OpenKP.Web.Shared;
 using OpenKP.Web.Shipments;
 
 namespace OpenKP.Web.Pages.Shipments;
@@ -78,7 +79,7 @@ public sealed class SettingsModel(ShipmentSettingsStore settings, IStringLocaliz
         if (!outcome.Succeeded)
         {
             Errors.AddRules(localizer, outcome.Violations.Select(x => x with { Field = string.Empty }));
-            Response.StatusCode = ShipmentPages.StatusOf(outcome.Kind);
+            Response.StatusCode = Problems.StatusOf(outcome.Kind);
             return Page();
         }
 

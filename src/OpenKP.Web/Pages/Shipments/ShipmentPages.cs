@@ -14,15 +14,6 @@ internal static class ShipmentPages
     /// <summary>Uploads (attachments, evidence) carry a file of <see cref="OpenKP.Shipments.FileStore.MaxBytes"/> and the form around it.</summary>
     public const long MaxUploadBytes = OpenKP.Shipments.FileStore.MaxBytes + (256 * 1024);
 
-    /// <summary>The HTTP status of a failed outcome, as the API answers it.</summary>
-    public static int StatusOf(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.NotFound => StatusCodes.Status404NotFound,
-        OutcomeKind.Conflict => StatusCodes.Status409Conflict,
-        OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
-        _ => StatusCodes.Status422UnprocessableEntity,
-    };
-
     /// <summary>
     /// The <c>page</c> query value (1 when absent), or null when it is not a page number. Read by hand: "page" is also
     /// the route value naming the Razor page, which model binding would pick first.

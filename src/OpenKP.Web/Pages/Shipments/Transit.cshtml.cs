@@ -58,7 +58,7 @@ public sealed class TransitModel(DepartureRecorder recorder, OpenKpEnvironment e
         if (!outcome.Succeeded)
         {
             Errors.AddRules(localizer, outcome.Violations.Select(v => v with { Field = v.Field == "qr" ? "qr" : string.Empty }));
-            Response.StatusCode = ShipmentPages.StatusOf(outcome.Kind);
+            Response.StatusCode = Problems.StatusOf(outcome.Kind);
             return Page();
         }
 

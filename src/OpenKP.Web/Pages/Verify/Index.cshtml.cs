@@ -83,8 +83,7 @@ public sealed class IndexModel(CertificateQueries queries, ParticipantDirectory 
 
     private async Task VerifyAsync(string qr, CancellationToken ct)
     {
-        var anchors = await queries.TrustAnchorsAsync(ct);
-        Result = VerificationView.Of(CertificateVerifier.Verify(qr, anchors, clock.GetUtcNow()));
+        Result = VerificationView.Of(await queries.VerifyAsync(qr, clock.GetUtcNow(), ct));
         if (Result.Certificate is { } decoded)
         {
             Sheet = CertificateSheet.Of(decoded, await directory.SnapshotAsync(ct));
