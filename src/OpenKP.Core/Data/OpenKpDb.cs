@@ -9,6 +9,7 @@ using OpenKP.Certificates;
 using OpenKP.Notifications;
 using OpenKP.Registry;
 using OpenKP.Shipments;
+using OpenKP.Statistics;
 
 namespace OpenKP.Data;
 
@@ -77,6 +78,13 @@ public sealed class OpenKpDb(
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<ProductionReturn> ProductionReturns => Set<ProductionReturn>();
+    public DbSet<ProductionLine> ProductionLines => Set<ProductionLine>();
+    public DbSet<TradeSubmission> TradeSubmissions => Set<TradeSubmission>();
+    public DbSet<SubmittedFigure> SubmittedFigures => Set<SubmittedFigure>();
+    public DbSet<SubmittedRecord> SubmittedRecords => Set<SubmittedRecord>();
+    public DbSet<StatisticsVintage> StatisticsVintages => Set<StatisticsVintage>();
+    public DbSet<VintageRow> VintageRows => Set<VintageRow>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -88,6 +96,7 @@ public sealed class OpenKpDb(
         builder.ConfigureCertificates();
         builder.ConfigureShipments();
         builder.ConfigureNotifications();
+        builder.ConfigureStatistics();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");
@@ -113,7 +122,7 @@ public sealed class OpenKpDb(
     {
         ChangeTracker.DetectChanges();
         var changes = ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord or CertificateLineRow or INotificationRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or IdempotencyRecord or CertificateLineRow or INotificationRow or IStatisticsDetailRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Capture)
             .ToList();
         if (changes.Count == 0)

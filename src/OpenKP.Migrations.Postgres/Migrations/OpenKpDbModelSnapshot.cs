@@ -2094,6 +2094,329 @@ namespace OpenKP.Migrations.Postgres.Migrations
                     b.ToTable("transit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HsCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MiningType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ProductionReturnId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductionReturnId");
+
+                    b.ToTable("production_lines", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ParticipantCode", "Year", "Half", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("production_returns", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("statistics_vintages", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("TradeSubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeSubmissionId");
+
+                    b.ToTable("submitted_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("Stones")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TradeSubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber");
+
+                    b.HasIndex("TradeSubmissionId", "Flow");
+
+                    b.ToTable("submitted_records", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.TradeSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("QuarterNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ParticipantCode", "Year", "QuarterNumber", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("trade_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.VintageRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ExportCaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExportCertificates")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExportUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ImportCaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ImportCertificates")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ImportUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("ProductionCaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ProductionSubmitted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ProductionUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StatisticsVintageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatisticsVintageId", "ParticipantCode")
+                        .IsUnique();
+
+                    b.ToTable("statistics_vintage_rows", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2370,6 +2693,42 @@ namespace OpenKP.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.ProductionReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProductionReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedFigure", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.TradeSubmission", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("TradeSubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedRecord", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.TradeSubmission", null)
+                        .WithMany("Records")
+                        .HasForeignKey("TradeSubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.VintageRow", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.StatisticsVintage", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("StatisticsVintageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Certificates.Certificate", b =>
                 {
                     b.Navigation("Lines");
@@ -2400,6 +2759,23 @@ namespace OpenKP.Migrations.Postgres.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
+                {
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.TradeSubmission", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("Records");
                 });
 #pragma warning restore 612, 618
         }

@@ -2026,6 +2026,315 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.ToTable("transit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HsCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiningType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProductionReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductionReturnId");
+
+                    b.ToTable("production_lines", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ParticipantCode", "Year", "Half", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("production_returns", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("statistics_vintages", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TradeSubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeSubmissionId");
+
+                    b.ToTable("submitted_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stones")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TradeSubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber");
+
+                    b.HasIndex("TradeSubmissionId", "Flow");
+
+                    b.ToTable("submitted_records", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.TradeSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ParticipantCode", "Year", "QuarterNumber", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("trade_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.VintageRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExportCaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExportCertificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExportUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportCaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportCertificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProductionCaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProductionSubmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProductionUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatisticsVintageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatisticsVintageId", "ParticipantCode")
+                        .IsUnique();
+
+                    b.ToTable("statistics_vintage_rows", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2302,6 +2611,42 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.ProductionReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProductionReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedFigure", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.TradeSubmission", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("TradeSubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.SubmittedRecord", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.TradeSubmission", null)
+                        .WithMany("Records")
+                        .HasForeignKey("TradeSubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.VintageRow", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.StatisticsVintage", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("StatisticsVintageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Certificates.Certificate", b =>
                 {
                     b.Navigation("Lines");
@@ -2332,6 +2677,23 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
+                {
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.TradeSubmission", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("Records");
                 });
 #pragma warning restore 612, 618
         }

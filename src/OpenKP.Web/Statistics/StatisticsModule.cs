@@ -7,6 +7,8 @@ internal static class StatisticsModule
     public static IServiceCollection AddStatistics(this IServiceCollection services)
     {
         services.AddScoped<TradeStatistics>();
+        services.AddScoped<AnnualFigures>();
+        services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
 
