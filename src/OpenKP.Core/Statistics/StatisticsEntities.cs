@@ -176,3 +176,32 @@ public sealed class VintageRow : IStatisticsDetailRow
     /// <summary>False when the participant owed a production return for the year and sent none (the public list of non-submitters).</summary>
     public bool ProductionSubmitted { get; set; }
 }
+
+/// <summary>
+/// Told when statistics of a year were revised (a production return corrected, a quarter re-uploaded),
+/// inside the transaction that saved the revision, so that a published year gets its new vintage with
+/// the revision or not at all.
+/// </summary>
+public interface IStatisticsRevisionObserver
+{
+    Task OnRevisedAsync(int year, string reason, string revisedBy, CancellationToken ct);
+}
+
+/// <summary>The kinds of data anomaly the Working Group on Statistics looks for (names are stable: API, questionnaires, the generator's plants).</summary>
+public enum AnomalyKind
+{
+    /// <summary>A participant's US$/ct for an origin or HS code outside its own band (its history).</summary>
+    PriceOutsideOwnBand,
+    /// <summary>A participant's US$/ct outside the band of its peers (other participants exporting the same origin).</summary>
+    PriceOutsidePeerBand,
+    /// <summary>Exports over a year above production plus imports.</summary>
+    ExportsExceedSupply,
+    /// <summary>Exported or imported carats or US$ changed by more than the threshold from the previous period.</summary>
+    PeriodChange,
+    /// <summary>The number of certificates changed by more than the threshold from the previous period.</summary>
+    CertificateCountJump,
+    /// <summary>A production return or quarterly upload past its due date and never sent.</summary>
+    MissingSubmission,
+    /// <summary>Sent, but after its due date.</summary>
+    LateSubmission,
+}
