@@ -8,6 +8,9 @@ internal static class StatisticsModule
     {
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
+        services.AddScoped<PublishedStatistics>();
+        services.AddScoped<StatisticsPublisher>();
+        services.AddScoped<IStatisticsRevisionObserver>(sp => sp.GetRequiredService<StatisticsPublisher>());
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -15,6 +18,7 @@ internal static class StatisticsModule
     public static WebApplication MapStatistics(this WebApplication app)
     {
         StatisticsEndpoints.Map(app);
+        PublicationEndpoints.Map(app);
         return app;
     }
 }
