@@ -43,7 +43,7 @@ public static class StatisticsCharts
             plot.Axes.SetLimitsX(years[0] - 1, years[0] + 1);
         }
 
-        plot.Axes.Margins(bottom: 0);
+        FromZero(plot);
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetSvgXml(Width, Height);
     }
@@ -65,8 +65,16 @@ public static class StatisticsCharts
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, bars.Count).Select(i => (double)i)], [.. bars.Select(b => b.Label)]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(bottom: 0);
+        FromZero(plot);
         return plot.GetSvgXml(Width, Height);
+    }
+
+    /// <summary>Amounts are read against zero: the value axis starts there, with room above the largest.</summary>
+    private static void FromZero(Plot plot)
+    {
+        plot.Axes.AutoScale();
+        var top = plot.Axes.GetLimits().Top;
+        plot.Axes.SetLimitsY(0, top > 0 ? top * 1.05 : 1);
     }
 
     private static Plot Start(ChartText text)
