@@ -210,11 +210,16 @@ public sealed partial class PublicationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task World_totals_equal_the_sum_of_the_rows()
+    public async Task World_totals_equal_the_sum_of_the_rows_and_a_retried_publication_answers_the_same_vintage()
     {
         await PublishedYears.AddProductionAsync(_app);
         PublishedYears.IntoNextYear(_app);
-        await PublishedYears.PublishAsync(_app);
+        var secretariat = await _app.ClientFor("secretariat");
+        secretariat.DefaultRequestHeaders.Add("Idempotency-Key", "publish-2026");
+        var first = await secretariat.PostJson("/api/statistics/years/2026/publish", new { }, HttpStatusCode.Created);
+        var retried = await secretariat.PostJson("/api/statistics/years/2026/publish", new { }, HttpStatusCode.Created);
+        Assert.Equal(1, first.GetProperty("number").GetInt32());
+        Assert.Equal(first.GetRawText(), retried.GetRawText());
 
         var year = await (await _app.ClientFor(null)).GetJson("/api/public/statistics/2026");
         var rows = year.GetProperty("rows").EnumerateArray().ToList();
