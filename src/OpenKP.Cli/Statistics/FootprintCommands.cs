@@ -72,7 +72,8 @@ internal static class FootprintCommands
                 api => api.PostAsync<FootprintRunView>("api/statistics/footprints/recompute", new { }, ct),
                 async db =>
                 {
-                    var outcome = await new FootprintCalculator(db, new FootprintSettings().Checked(), run.Context.Clock).RecomputeAsync("cli:" + Environment.UserName, ct);
+                    using var gate = new FootprintGate();
+                    var outcome = await new FootprintCalculator(db, new FootprintSettings().Checked(), gate, run.Context.Clock).RecomputeAsync("cli:" + Environment.UserName, ct);
                     return outcome.Succeeded ? Answer<FootprintRunView>.Ok(FootprintRunView.Of(outcome.Value!)) : new Problem(outcome.Violations);
                 },
                 ct);

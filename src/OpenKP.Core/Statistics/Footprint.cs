@@ -52,8 +52,8 @@ public sealed class Footprint : IStatisticsDetailRow
 /// </summary>
 public sealed class FootprintRun : Audit.IAuditKeyed
 {
-    /// <summary>Audit rows name a run by its number: <c>footprints-12</c>.</summary>
-    string Audit.IAuditKeyed.AuditKey => $"footprints-{Id}";
+    /// <summary>Audit rows name a run by when it was computed (its id is not known before it is saved): <c>footprints-2026-01-15T10:00:00Z</c>.</summary>
+    string Audit.IAuditKeyed.AuditKey => "footprints-" + ComputedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public long Id { get; set; }
     public DateTime ComputedAt { get; set; }

@@ -15,17 +15,14 @@ namespace OpenKP.Statistics;
 /// computed here with <see cref="Percentiles.Inclusive"/>; the footprints are replaced in one
 /// transaction with an audited <see cref="FootprintRun"/>, so a reader sees the old set or the new one.
 /// </summary>
-public sealed class FootprintCalculator(OpenKpDb db, FootprintSettings settings, TimeProvider clock)
+public sealed class FootprintCalculator(OpenKpDb db, FootprintSettings settings, FootprintGate gate, TimeProvider clock)
 {
     /// <summary>The percentiles a footprint holds, in the order of its columns.</summary>
     public static readonly IReadOnlyList<decimal> Levels = [0.01m, 0.05m, 0.10m, 0.25m, 0.50m, 0.75m, 0.90m, 0.95m, 0.99m];
 
-    // One recomputation at a time per app (the schedule, the secretariat's button and a CLI call may meet).
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     public async Task<Outcome<FootprintRun>> RecomputeAsync(string computedBy, CancellationToken ct)
     {
-        if (!await OneAtATime.WaitAsync(TimeSpan.Zero, ct))
+        if (!await gate.TryEnterAsync(ct))
         {
             return Outcome<FootprintRun>.Conflict(new(FootprintCodes.RecomputeRunning, "Footprints are being recomputed right now: the new ones are in place within moments."));
         }
@@ -36,7 +33,7 @@ public sealed class FootprintCalculator(OpenKpDb db, FootprintSettings settings,
         }
         finally
         {
-            OneAtATime.Release();
+            gate.Leave();
         }
     }
 
@@ -188,4 +185,20 @@ public sealed class FootprintCalculator(OpenKpDb db, FootprintSettings settings,
 
         private static long Cents(decimal usdPerCarat) => checked((long)(usdPerCarat * 100m));
     }
+}
+
+/// <summary>
+/// One footprint recomputation at a time per app (the schedule and the secretariat's button may meet):
+/// a second one is refused at once with <see cref="FootprintCodes.RecomputeRunning"/> rather than
+/// queued, since it would compute the same. One per app (a singleton), not per process.
+/// </summary>
+public sealed class FootprintGate : IDisposable
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public Task<bool> TryEnterAsync(CancellationToken ct) => _one.WaitAsync(TimeSpan.Zero, ct);
+
+    public void Leave() => _one.Release();
+
+    public void Dispose() => _one.Dispose();
 }

@@ -9,6 +9,7 @@ internal static class StatisticsModule
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
         services.AddSingleton(sp => FootprintSchedule.SettingsFrom(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<FootprintGate>();
         services.AddScoped<FootprintCalculator>();
         services.AddScoped<FootprintChecker>();
         services.AddScoped<FootprintQueries>();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenKP.Statistics;
 using OpenKP.Web.Certificates;
 using OpenKP.Web.Shipments;
 using OpenKP.Web.Tests.Certificates;
@@ -142,6 +144,22 @@ public sealed class FootprintTests(FootprintApp app) : IClassFixture<FootprintAp
         using var portal = await PortalClient.SignedIn(app, "officer.bw");
         var (_, html) = await portal.Get($"/applications/{far}");
         Assert.Contains("data-testid=\"footprint-no-history\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_recomputation_while_one_runs_is_refused_with_a_conflict()
+    {
+        var gate = app.Services.GetRequiredService<FootprintGate>();
+        Assert.True(await gate.TryEnterAsync(TestContext.Current.CancellationToken));
+        try
+        {
+            var refused = await (await app.ClientFor("secretariat")).PostJson("/api/statistics/footprints/recompute", new { }, HttpStatusCode.Conflict);
+            Assert.Equal("footprint-recompute-running", refused.Str("code"));
+        }
+        finally
+        {
+            gate.Leave();
+        }
     }
 
     [Fact]
