@@ -8,6 +8,12 @@ internal static class StatisticsModule
     {
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
+        services.AddSingleton(sp => FootprintSchedule.SettingsFrom(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<FootprintGate>();
+        services.AddScoped<FootprintCalculator>();
+        services.AddScoped<FootprintChecker>();
+        services.AddScoped<FootprintQueries>();
+        services.AddHostedService<FootprintSchedule>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -15,6 +21,7 @@ internal static class StatisticsModule
     public static WebApplication MapStatistics(this WebApplication app)
     {
         StatisticsEndpoints.Map(app);
+        FootprintEndpoints.Map(app);
         return app;
     }
 }
