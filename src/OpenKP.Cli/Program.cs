@@ -45,6 +45,7 @@ public static class OpenKpCli
         ArrivalCommands.AddTo(root, context, globals);
         CaseCommands.AddTo(root, context, globals);
         ConfirmationCommands.AddTo(root, context, globals);
+        FootprintCommands.AddTo(root, context, globals);
         PublicationCommands.AddTo(root, context, globals);
         return root;
     }

@@ -85,6 +85,8 @@ public sealed class OpenKpDb(
     public DbSet<SubmittedRecord> SubmittedRecords => Set<SubmittedRecord>();
     public DbSet<StatisticsVintage> StatisticsVintages => Set<StatisticsVintage>();
     public DbSet<VintageRow> VintageRows => Set<VintageRow>();
+    public DbSet<FootprintRun> FootprintRuns => Set<FootprintRun>();
+    public DbSet<Footprint> Footprints => Set<Footprint>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -97,6 +99,7 @@ public sealed class OpenKpDb(
         builder.ConfigureShipments();
         builder.ConfigureNotifications();
         builder.ConfigureStatistics();
+        builder.ConfigureFootprints();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");

@@ -3,6 +3,7 @@ using OpenKP.Certificates;
 using OpenKP.Data;
 using OpenKP.Notifications;
 using OpenKP.Shared;
+using OpenKP.Statistics;
 
 namespace OpenKP.Shipments;
 
@@ -14,8 +15,11 @@ namespace OpenKP.Shipments;
 /// </summary>
 public sealed record PriceCheck(string Origin, decimal? DeclaredUsdPerCarat, int Certificates, decimal? P10, decimal? Median, decimal? P90, bool Outside);
 
-/// <summary>What an officer sees before deciding: every rule the certificate would break today, and the price check.</summary>
-public sealed record ApplicationReview(ExportApplication Application, IReadOnlyList<Violation> Violations, PriceCheck Price, bool NeedsTwoApprovals);
+/// <summary>
+/// What an officer sees before deciding: every rule the certificate would break today, the price check,
+/// and each line against its origin's footprint (<see cref="FootprintChecker"/>: warnings, never a block).
+/// </summary>
+public sealed record ApplicationReview(ExportApplication Application, IReadOnlyList<Violation> Violations, PriceCheck Price, bool NeedsTwoApprovals, FootprintCheck Footprint);
 
 /// <summary>
 /// The authority's review of export applications: the check, then approve (the certificate is issued
@@ -23,7 +27,8 @@ public sealed record ApplicationReview(ExportApplication Application, IReadOnlyL
 /// changes. Four eyes per <see cref="ShipmentSettings"/>; nobody approves an application they prepared.
 /// </summary>
 public sealed class ApplicationReviewer(
-    OpenKpDb db, CertificateIssuer issuer, ShipmentOpener opener, ShipmentSettingsStore settings, Notifier notifier, TimeProvider clock, WriteGate? gate = null)
+    OpenKpDb db, CertificateIssuer issuer, ShipmentOpener opener, ShipmentSettingsStore settings, Notifier notifier, FootprintChecker footprints, TimeProvider clock,
+    WriteGate? gate = null)
 {
     public const int PriceHistoryDays = 365;
     public const int PriceHistoryMinimum = 5;
@@ -38,8 +43,10 @@ public sealed class ApplicationReviewer(
 
         var violations = await issuer.CheckAsync(Officer(actor, application), Draft(application), ct);
         var price = await PriceCheckAsync(application, ct);
+        var footprint = await footprints.CheckAsync(application.Origin, application.OriginZone,
+            [.. application.Lines.Select(l => new FootprintLine(l.Position, l.HsCode, l.CaratsHundredths, l.UsdCents))], ct);
         var rules = await settings.GetAsync(application.ParticipantCode, ct);
-        return Outcome<ApplicationReview>.Success(new ApplicationReview(application, violations, price, ShipmentRules.NeedsTwoApprovals(application.TotalUsdCents, rules)));
+        return Outcome<ApplicationReview>.Success(new ApplicationReview(application, violations, price, ShipmentRules.NeedsTwoApprovals(application.TotalUsdCents, rules), footprint));
     }
 
     /// <summary>
@@ -185,20 +192,11 @@ public sealed class ApplicationReviewer(
             return new PriceCheck(a.Origin, declared, 0, null, null, null, false);
         }
 
-        var p10 = Percentile(prices, 0.10m);
-        var median = Percentile(prices, 0.50m);
-        var p90 = Percentile(prices, 0.90m);
+        var p10 = Percentiles.Inclusive(prices, 0.10m);
+        var median = Percentiles.Inclusive(prices, 0.50m);
+        var p90 = Percentiles.Inclusive(prices, 0.90m);
         var outside = prices.Count >= PriceHistoryMinimum && declared is { } d && (d < p10 || d > p90);
         return new PriceCheck(a.Origin, declared, prices.Count, p10, median, p90, outside);
-    }
-
-    /// <summary>Linear interpolation between closest ranks (the spreadsheet PERCENTILE.INC).</summary>
-    internal static decimal Percentile(IReadOnlyList<decimal> sorted, decimal p)
-    {
-        var rank = p * (sorted.Count - 1);
-        var low = (int)Math.Floor(rank);
-        var high = Math.Min(low + 1, sorted.Count - 1);
-        return Math.Round(sorted[low] + ((sorted[high] - sorted[low]) * (rank - low)), 2);
     }
 
     private static IssuingOfficer Officer(ShipmentActor actor, ExportApplication a) => new(a.ParticipantCode, actor.UserName, actor.CreateKeyOnFirstUse);

@@ -4,6 +4,7 @@ using OpenKP.Certificates;
 using OpenKP.Data;
 using OpenKP.Notifications;
 using OpenKP.Shared;
+using OpenKP.Statistics;
 
 namespace OpenKP.Shipments;
 
@@ -13,8 +14,11 @@ namespace OpenKP.Shipments;
 /// </summary>
 public sealed record ArrivalReport(string? Qr, string? CertificateNumber, ArrivalFindings Findings, DateOnly? ReceivedOn, string? Notes);
 
-/// <summary>The arrival check and what it led to: an import confirmation, or a detention case.</summary>
-public sealed record ArrivalResult(ArrivalCheck Check, ImportConfirmation? Confirmation, DetentionCase? Case, Verification Verification);
+/// <summary>
+/// The arrival check and what it led to: an import confirmation, or a detention case; and the
+/// certificate's lines against its origin's footprint (a warning for customs, which never changes the outcome).
+/// </summary>
+public sealed record ArrivalResult(ArrivalCheck Check, ImportConfirmation? Confirmation, DetentionCase? Case, Verification Verification, FootprintCheck Footprint);
 
 /// <summary>
 /// The importing customs officer's arrival check. It verifies the certificate with the one verifier,
@@ -25,8 +29,8 @@ public sealed record ArrivalResult(ArrivalCheck Check, ImportConfirmation? Confi
 /// suspected fraud to every authority.
 /// </summary>
 public sealed class ArrivalChecker(
-    OpenKpDb db, CertificateQueries certificates, ImportConfirmer confirmer, ShipmentSettingsStore settings, Alerts alerts, Notifier notifier, TimeProvider clock,
-    WriteGate? gate = null)
+    OpenKpDb db, CertificateQueries certificates, ImportConfirmer confirmer, ShipmentSettingsStore settings, Alerts alerts, Notifier notifier, FootprintChecker footprints,
+    TimeProvider clock, WriteGate? gate = null)
 {
     /// <summary>Days the importing participant has to tell the issuing authority of a detention (KPCS; EU Regulation 2368/2002: one month).</summary>
     public const int NotifyWithinMonths = 1;
@@ -142,7 +146,9 @@ public sealed class ArrivalChecker(
         }
 
         await transaction.CommitAsync(ct);
-        return Outcome<ArrivalResult>.Success(new ArrivalResult(check, confirmation, detention, verification));
+        var footprint = await footprints.CheckAsync(content.Origin, content.OriginZone,
+            [.. content.Lines.Select((l, i) => new FootprintLine(i + 1, l.HsCode, Certificate.Hundredths(l.Carats), Certificate.Hundredths(l.Usd)))], ct);
+        return Outcome<ArrivalResult>.Success(new ArrivalResult(check, confirmation, detention, verification, footprint));
     }
 
     private DetentionCase Detain(ShipmentActor actor, CertificateContent content, Shipment? shipment, ArrivalCheck check, IReadOnlyList<Violation> discrepancies, DateTime now)

@@ -1,5 +1,6 @@
 using OpenKP.Certificates;
 using OpenKP.Shared;
+using OpenKP.Statistics;
 
 namespace OpenKP.Shipments;
 
@@ -27,10 +28,13 @@ public sealed record ApplicationView(
         a.Version);
 }
 
-/// <summary>The review screen: the application, every rule its certificate would break today, the price check, and whether two officers must approve.</summary>
-public sealed record ApplicationReviewView(ApplicationView Application, IReadOnlyList<Violation> Violations, PriceCheck Price, bool NeedsTwoApprovals)
+/// <summary>
+/// The review screen: the application, every rule its certificate would break today, the price check, whether two officers must
+/// approve, and each line against its origin's footprint (<c>footprint.warnings</c>: lines outside p1–p99, a prompt, not a block).
+/// </summary>
+public sealed record ApplicationReviewView(ApplicationView Application, IReadOnlyList<Violation> Violations, PriceCheck Price, bool NeedsTwoApprovals, FootprintCheck Footprint)
 {
-    public static ApplicationReviewView Of(ApplicationReview r) => new(ApplicationView.Of(r.Application), r.Violations, r.Price, r.NeedsTwoApprovals);
+    public static ApplicationReviewView Of(ApplicationReview r) => new(ApplicationView.Of(r.Application), r.Violations, r.Price, r.NeedsTwoApprovals, r.Footprint);
 }
 
 /// <summary>An approval: the application, and the certificate when it was issued (null while a second approval is awaited).</summary>
@@ -101,11 +105,14 @@ public sealed record ShipmentView(
         r.Confirmation is { } c ? ConfirmationView.Of(c) : null, [.. r.Cases.Select(CaseView.Of)], r.Shipment.Version);
 }
 
-/// <summary>The outcome of an arrival check: accepted with its confirmation, or detained with its case id; and the verifier's verdict.</summary>
-public sealed record ArrivalResultView(ArrivalCheckView Check, ConfirmationView? Confirmation, long? CaseId, VerificationView Verification)
+/// <summary>
+/// The outcome of an arrival check: accepted with its confirmation, or detained with its case id; the verifier's verdict; and
+/// the certificate's lines against its origin's footprint (<c>footprint.warnings</c>: a warning, the outcome does not change).
+/// </summary>
+public sealed record ArrivalResultView(ArrivalCheckView Check, ConfirmationView? Confirmation, long? CaseId, VerificationView Verification, FootprintCheck Footprint)
 {
     public static ArrivalResultView Of(ArrivalResult r) => new(
-        ArrivalCheckView.Of(r.Check), r.Confirmation is { } c ? ConfirmationView.Of(c) : null, r.Case?.Id, VerificationView.Of(r.Verification));
+        ArrivalCheckView.Of(r.Check), r.Confirmation is { } c ? ConfirmationView.Of(c) : null, r.Case?.Id, VerificationView.Of(r.Verification), r.Footprint);
 }
 
 public sealed record OverdueView(ShipmentSummary Shipment, string Reason, int DaysSinceIssue, DateTime? LastReminderAt)

@@ -57,8 +57,18 @@ public sealed class AnnualFigures(OpenKpDb db, TradeStatistics trade, Participan
         var last = new DateOnly(year, 12, 31);
         return [.. registry.Participants
             .Where(p => p.AdmittedOn <= last)
-            .Where(p => Belongs(registry.StandingOf(p.Code, first).Status) || Belongs(registry.StandingOf(p.Code, last).Status)
-                || registry.History(p.Code).Any(e => e.EffectiveOn >= first && e.EffectiveOn <= last && Belongs(e.Status)))
+            .Where(p =>
+            {
+                // The participant's own history (not StandingOf, which answers for a country through the EU).
+                var history = registry.History(p.Code);
+                if (history.Count == 0)
+                {
+                    return p.Kind == ParticipantKind.TradingEntity;
+                }
+
+                var atStart = history.LastOrDefault(e => e.EffectiveOn <= first)?.Status;
+                return Belongs(atStart) || history.Any(e => e.EffectiveOn > first && e.EffectiveOn <= last && Belongs(e.Status));
+            })
             .Select(p => p.Code)
             .Order(StringComparer.Ordinal)];
 

@@ -2094,6 +2094,128 @@ namespace OpenKP.Migrations.Postgres.Migrations
                     b.ToTable("transit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.Footprint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FootprintRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("P1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P10")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P25")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P50")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P75")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P90")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P95")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P99")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StoneCaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Stones")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FootprintRunId");
+
+                    b.HasIndex("Origin", "Zone", "HsCode")
+                        .IsUnique();
+
+                    b.ToTable("footprints", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.FootprintRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Footprints")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumSample")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("footprint_runs", (string)null);
+                });
+
             modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
                 {
                     b.Property<long>("Id")
@@ -2693,6 +2815,15 @@ namespace OpenKP.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.Footprint", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.FootprintRun", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("FootprintRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
                 {
                     b.HasOne("OpenKP.Statistics.ProductionReturn", null)
@@ -2759,6 +2890,11 @@ namespace OpenKP.Migrations.Postgres.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.FootprintRun", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>

@@ -2026,6 +2026,124 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.ToTable("transit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.Footprint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FootprintRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("P1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P25")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P50")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P75")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P90")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P95")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P99")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoneCaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stones")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FootprintRunId");
+
+                    b.HasIndex("Origin", "Zone", "HsCode")
+                        .IsUnique();
+
+                    b.ToTable("footprints", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.FootprintRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Footprints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("footprint_runs", (string)null);
+                });
+
             modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
                 {
                     b.Property<long>("Id")
@@ -2611,6 +2729,15 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.Footprint", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.FootprintRun", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("FootprintRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Statistics.ProductionLine", b =>
                 {
                     b.HasOne("OpenKP.Statistics.ProductionReturn", null)
@@ -2677,6 +2804,11 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.FootprintRun", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>

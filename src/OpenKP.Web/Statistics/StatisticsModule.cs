@@ -8,6 +8,12 @@ internal static class StatisticsModule
     {
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
+        services.AddSingleton(sp => FootprintSchedule.SettingsFrom(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<FootprintGate>();
+        services.AddScoped<FootprintCalculator>();
+        services.AddScoped<FootprintChecker>();
+        services.AddScoped<FootprintQueries>();
+        services.AddHostedService<FootprintSchedule>();
         services.AddScoped<PublishedStatistics>();
         services.AddScoped<StatisticsPublisher>();
         services.AddScoped<IStatisticsRevisionObserver>(sp => sp.GetRequiredService<StatisticsPublisher>());
@@ -18,6 +24,7 @@ internal static class StatisticsModule
     public static WebApplication MapStatistics(this WebApplication app)
     {
         StatisticsEndpoints.Map(app);
+        FootprintEndpoints.Map(app);
         PublicationEndpoints.Map(app);
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OpenKP.Statistics;
 using OpenKP.Web.Certificates;
 using OpenKP.Web.Shipments;
@@ -103,6 +104,68 @@ public sealed class TradeStatisticsTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.OK, (await (await _app.ClientFor("customs.bw")).GetAsync("/api/statistics/trade")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_uploaded_quarter_replaces_the_derived_figures_of_that_participant_and_quarter_and_the_year_adds_up()
+    {
+        await IssueOn(Day(2, 10), "AE", new CertificateLineRequest("7102.10", 100.00m, 10_000.00m));
+        await IssueOn(Day(5, 10), "AE", new CertificateLineRequest("7102.10", 200.00m, 30_000.00m));
+        var day = _app.Clock.GetUtcNow().UtcDateTime;
+
+        await _app.WithDb(async db =>
+        {
+            // BW runs a national system for Q1 (two revisions: the latest counts), and records its H1 production twice.
+            db.TradeSubmissions.Add(new TradeSubmission
+            {
+                ParticipantCode = "BW", Year = 2026, QuarterNumber = 1, Revision = 1, Kind = SubmissionKind.QuarterlyFigures, SubmittedBy = "officer.bw", SubmittedAt = day,
+                Figures = [new() { Flow = TradeFlow.Export, Partner = "AE", HsCode = "7102.10", CaratsHundredths = 1, UsdCents = 1, Certificates = 1 }],
+            });
+            db.TradeSubmissions.Add(new TradeSubmission
+            {
+                ParticipantCode = "BW", Year = 2026, QuarterNumber = 1, Revision = 2, Kind = SubmissionKind.CertificateRecords, SubmittedBy = "officer.bw", SubmittedAt = day,
+                Records =
+                [
+                    new() { Flow = TradeFlow.Export, CertificateNumber = "BW-N-1", Partner = "EU", Date = new(2026, 1, 20), HsCode = "7102.10", CaratsHundredths = 5_000, UsdCents = 700_000 },
+                    new() { Flow = TradeFlow.Export, CertificateNumber = "BW-N-1", Partner = "EU", Date = new(2026, 1, 20), HsCode = "7102.31", CaratsHundredths = 1_000, UsdCents = 300_000 },
+                    new() { Flow = TradeFlow.Import, CertificateNumber = "ZA-N-9", Partner = "ZA", Date = new(2026, 3, 2), HsCode = "7102.10", CaratsHundredths = 2_000, UsdCents = 400_000 },
+                ],
+            });
+            db.ProductionReturns.Add(new ProductionReturn
+            {
+                ParticipantCode = "BW", Year = 2026, Half = 1, Revision = 1, SubmittedBy = "officer.bw", SubmittedAt = day,
+                Lines = [new() { MiningType = MiningType.Industrial, CaratsHundredths = 1, UsdCents = 1 }],
+            });
+            db.ProductionReturns.Add(new ProductionReturn
+            {
+                ParticipantCode = "BW", Year = 2026, Half = 1, Revision = 2, SubmittedBy = "officer.bw", SubmittedAt = day,
+                Lines =
+                [
+                    new() { MiningType = MiningType.Industrial, CaratsHundredths = 1_000_000, UsdCents = 150_000_000 },
+                    new() { MiningType = MiningType.ArtisanalAlluvial, HsCode = "7102.10", CaratsHundredths = 50_000, UsdCents = 10_000_000 },
+                ],
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var bw = await _app.WithDb(db => new TradeStatistics(db).ForYearAsync(2026, "BW", CancellationToken.None));
+        var q1 = new Quarter(2026, 1);
+        Assert.Equal(
+            [
+                new TradeFigure("BW", TradeFlow.Export, q1, "EU", "7102.10", 5_000, 700_000, 1),
+                new TradeFigure("BW", TradeFlow.Export, q1, "EU", "7102.31", 1_000, 300_000, 1),
+                new TradeFigure("BW", TradeFlow.Import, q1, "ZA", "7102.10", 2_000, 400_000, 1),
+            ],
+            bw.Where(f => f.Quarter == q1));
+        Assert.Contains(new TradeFigure("BW", TradeFlow.Export, new Quarter(2026, 2), "AE", "7102.10", 20_000, 3_000_000, 1), bw);
+
+        var year = await _app.WithDb(db => new AnnualFigures(db, new TradeStatistics(db), _app.Service(s => s.GetRequiredService<OpenKP.Registry.ParticipantDirectory>())).ForYearAsync(2026, CancellationToken.None));
+        var row = Assert.Single(year, r => r.Participant == "BW");
+        // Q1 as uploaded (one certificate, 60 ct, US$ 10,000), Q2 from the certificate (200 ct, US$ 30,000); the demo's Q1 certificates are replaced by the upload.
+        Assert.Equal(new ParticipantYear("BW", 1_050_000, 160_000_000, 26_000, 4_000_000, 2, 2_000, 400_000, 1, ProductionSubmitted: false), row);
+        Assert.Contains(year, r => r.Participant == "AE" && r.ExportCertificates == 0 && !r.ProductionSubmitted);
+        Assert.DoesNotContain(year, r => r.Participant == "BG"); // joined the EU in 2007
+        Assert.Equal(year.Select(r => r.Participant).Order(StringComparer.Ordinal), year.Select(r => r.Participant));
     }
 
     [Theory]

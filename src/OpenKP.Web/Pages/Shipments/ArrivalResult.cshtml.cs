@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Data;
 using OpenKP.Shipments;
+using OpenKP.Statistics;
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Shared;
 using OpenKP.Web.Shipments;
@@ -16,11 +17,14 @@ namespace OpenKP.Web.Pages.Shipments;
 /// with the import confirmation it produced; or detained, with every discrepancy and the case opened for it.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ArrivalResultModel(OpenKpDb db, OpenKpEnvironment environment) : PageModel
+public sealed class ArrivalResultModel(OpenKpDb db, FootprintChecker footprints, OpenKpEnvironment environment) : PageModel
 {
     public ArrivalCheck Check { get; private set; } = null!;
     public ImportConfirmation? Confirmation { get; private set; }
     public DetentionCase? Case { get; private set; }
+
+    /// <summary>The certificate's lines against its origin's footprint as it stands now (a warning for customs; the outcome stands).</summary>
+    public FootprintCheck? Footprint { get; private set; }
 
     /// <summary>Whether the reader may open the shipment's page (a transit participant's customs may not).</summary>
     public bool SeesShipment { get; private set; }
@@ -42,6 +46,7 @@ public sealed class ArrivalResultModel(OpenKpDb db, OpenKpEnvironment environmen
             ? await db.ImportConfirmations.AsNoTracking().SingleOrDefaultAsync(c => c.CertificateNumber == check.CertificateNumber, ct)
             : null;
         Case = await db.DetentionCases.AsNoTracking().SingleOrDefaultAsync(c => c.ArrivalCheckId == id, ct);
+        Footprint = await footprints.CheckCertificateAsync(check.CertificateNumber, ct);
         SeesShipment = await db.Shipments.AsNoTracking().AnyAsync(s => s.CertificateNumber == check.CertificateNumber, ct);
         return Page();
     }
