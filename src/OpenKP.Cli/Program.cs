@@ -46,6 +46,7 @@ public static class OpenKpCli
         CaseCommands.AddTo(root, context, globals);
         ConfirmationCommands.AddTo(root, context, globals);
         FootprintCommands.AddTo(root, context, globals);
+        PublicationCommands.AddTo(root, context, globals);
         return root;
     }
 }

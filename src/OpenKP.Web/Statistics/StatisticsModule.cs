@@ -14,6 +14,9 @@ internal static class StatisticsModule
         services.AddScoped<FootprintChecker>();
         services.AddScoped<FootprintQueries>();
         services.AddHostedService<FootprintSchedule>();
+        services.AddScoped<PublishedStatistics>();
+        services.AddScoped<StatisticsPublisher>();
+        services.AddScoped<IStatisticsRevisionObserver>(sp => sp.GetRequiredService<StatisticsPublisher>());
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -22,6 +25,7 @@ internal static class StatisticsModule
     {
         StatisticsEndpoints.Map(app);
         FootprintEndpoints.Map(app);
+        PublicationEndpoints.Map(app);
         return app;
     }
 }
