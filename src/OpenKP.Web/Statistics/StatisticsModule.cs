@@ -8,6 +8,7 @@ internal static class StatisticsModule
     {
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
+        services.AddScoped<ReconciliationRunner>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -15,6 +16,7 @@ internal static class StatisticsModule
     public static WebApplication MapStatistics(this WebApplication app)
     {
         StatisticsEndpoints.Map(app);
+        ReconciliationEndpoints.Map(app);
         return app;
     }
 }
