@@ -84,9 +84,22 @@ public static class ReconciliationFiles
         return Xlsx(DetailHeader, DetailRows(reconciliation, certificates), $"certificates {reconciliation.Period}");
     }
 
-    /// <summary>The downloads' file name: <c>kp-reconciliation-2025-Q4-BW-AE-certificates.csv</c>; <c>all</c> for a side not fixed.</summary>
-    public static string FileName(ReconciliationPeriod period, string? exporter, string? importer, bool detail, string extension)
-        => $"kp-reconciliation-{period}-{exporter ?? "all"}-{importer ?? "all"}{(detail ? "-certificates" : string.Empty)}.{extension}";
+    /// <summary>
+    /// The downloads' file name: <c>kp-reconciliation-2025-Q4-BW-to-AE-certificates.csv</c> for a direction,
+    /// <c>kp-reconciliation-2025-BW-ZA.csv</c> for a participant and partner, <c>kp-reconciliation-2025-all.xlsx</c> for every pair.
+    /// </summary>
+    public static string FileName(ReconciliationPeriod period, ReconciliationScope scope, bool detail, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var pairs = scope switch
+        {
+            { Exporter: not null } or { Importer: not null } => $"{scope.Exporter ?? "all"}-to-{scope.Importer ?? "all"}",
+            { Involving: { } p, Partner: { } q } => $"{p}-{q}",
+            { Involving: { } p } => p,
+            _ => "all",
+        };
+        return $"kp-reconciliation-{period}-{pairs}{(detail ? "-certificates" : string.Empty)}.{extension}";
+    }
 
     private static string Csv(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
     {

@@ -8,15 +8,17 @@ namespace OpenKP.Statistics;
 /// <summary>
 /// Which pairs a reconciliation covers: <see cref="Exporter"/> and/or <see cref="Importer"/> fixed (a
 /// directed pair when both are), and/or only pairs <see cref="Involving"/> one participant (an authority's
-/// own pairs, in both directions). All null: every pair.
+/// own pairs, in both directions), optionally only those between it and <see cref="Partner"/> (both
+/// directions; ignored without <see cref="Involving"/>). All null: every pair.
 /// </summary>
-public sealed record ReconciliationScope(string? Exporter = null, string? Importer = null, string? Involving = null)
+public sealed record ReconciliationScope(string? Exporter = null, string? Importer = null, string? Involving = null, string? Partner = null)
 {
     public static ReconciliationScope All { get; } = new();
 
     public bool Covers(string exporter, string importer)
         => (Exporter is null || Exporter == exporter) && (Importer is null || Importer == importer)
-            && (Involving is null || Involving == exporter || Involving == importer);
+            && (Involving is null || Involving == exporter || Involving == importer)
+            && (Involving is null || Partner is null || (exporter == Involving ? importer : exporter) == Partner);
 }
 
 /// <summary>
@@ -152,7 +154,12 @@ public sealed class ReconciliationRunner(OpenKpDb db)
             certificates = certificates.Where(c => c.ImportingParticipant == i);
         }
 
-        return scope.Involving is { } p ? certificates.Where(c => c.IssuingParticipant == p || c.ImportingParticipant == p) : certificates;
+        return scope switch
+        {
+            { Involving: { } p, Partner: { } q } => certificates.Where(c => (c.IssuingParticipant == p && c.ImportingParticipant == q) || (c.IssuingParticipant == q && c.ImportingParticipant == p)),
+            { Involving: { } p } => certificates.Where(c => c.IssuingParticipant == p || c.ImportingParticipant == p),
+            _ => certificates,
+        };
     }
 
     private static IQueryable<ImportConfirmation> Scoped(IQueryable<ImportConfirmation> confirmations, ReconciliationScope scope)
@@ -167,7 +174,12 @@ public sealed class ReconciliationRunner(OpenKpDb db)
             confirmations = confirmations.Where(c => c.ImportingParticipant == i);
         }
 
-        return scope.Involving is { } p ? confirmations.Where(c => c.ExportingParticipant == p || c.ImportingParticipant == p) : confirmations;
+        return scope switch
+        {
+            { Involving: { } p, Partner: { } q } => confirmations.Where(c => (c.ExportingParticipant == p && c.ImportingParticipant == q) || (c.ExportingParticipant == q && c.ImportingParticipant == p)),
+            { Involving: { } p } => confirmations.Where(c => c.ExportingParticipant == p || c.ImportingParticipant == p),
+            _ => confirmations,
+        };
     }
 
     /// <summary>Certificates as export records, with their shipment's status (left join: older certificates may have none).</summary>

@@ -14,6 +14,14 @@ namespace OpenKP.Web.Statistics;
 /// </summary>
 internal sealed record ReconciliationAsk(ReconciliationPeriod Period, ReconciliationScope Scope, string Format);
 
+/// <summary>A parsed reconciliation query: the ask, or why not — 403 (not the caller's pairs) or 400 (malformed), with every violation.</summary>
+internal sealed record ParsedAsk(ReconciliationAsk? Ask, int Status, IReadOnlyList<Violation> Violations)
+{
+    public ProblemHttpResult Problem() => Status == StatusCodes.Status403Forbidden ? Problems.Forbidden(Violations[0].Message) : Problems.BadRequest(Violations);
+
+    public static ParsedAsk Forbidden(string message) => new(null, StatusCodes.Status403Forbidden, [new Violation(PlatformCodes.Forbidden, message)]);
+}
+
 /// <summary>
 /// Bilateral reconciliation (issue 6 item 5): A's exports to B against B's imports from A, certificate by
 /// certificate. Authority and customs officers see the pairs their participant is in; the secretariat every pair.
@@ -27,24 +35,25 @@ internal static class ReconciliationEndpoints
     {
         var reconciliation = app.MapGroup("/api/statistics/reconciliation").WithTags("Statistics").RequireAuthorization(Policies.SignedIn);
         reconciliation.MapGet("/", Summary)
-            .WithSummary("Each pair's exports against the partner's imports with the difference per category; a=exporter, b=importer (either or both); format=csv|xlsx for a download");
+            .WithSummary("Each pair's exports against the partner's imports with the difference per category; a=exporter, b=importer (one direction), participant and partner (both directions); format=csv|xlsx for a download");
         reconciliation.MapGet("/certificates", Certificates)
             .WithSummary("The reconciliation's certificates with their category and both sides' figures, a page at a time (all of them with format=csv|xlsx)");
     }
 
     /// <summary>
-    /// Parses the query and checks who may see it: null and a problem when the caller may not, or the query is malformed.
-    /// An official without <paramref name="a"/> and <paramref name="b"/> gets every pair of its participant.
+    /// Parses the query and checks who may see it. <paramref name="a"/> (exporter) and <paramref name="b"/> (importer) fix a
+    /// direction; <paramref name="participant"/> keeps the pairs it is in, both directions, and <paramref name="partner"/> those
+    /// between it and the partner. An official's pairs are always its own participant's (asking for another's is refused).
     /// </summary>
-    internal static (ReconciliationAsk? Ask, ProblemHttpResult? Problem) Parse(
-        ClaimsPrincipal user, TimeProvider clock, int? year, int? quarter, string? a, string? b, string? format)
+    internal static ParsedAsk Parse(
+        ClaimsPrincipal user, TimeProvider clock, int? year, int? quarter, string? a, string? b, string? participant, string? partner, string? format)
     {
         var secretariat = user.IsInRole(Roles.Secretariat);
         var own = user.FindFirstValue(OpenKpClaims.Participant);
         var official = (user.IsInRole(Roles.AuthorityOfficer) || user.IsInRole(Roles.CustomsOfficer)) && own is not null;
         if (!secretariat && !official)
         {
-            return (null, Problems.Forbidden("Reconciliations are the participants' officials' and the secretariat's."));
+            return ParsedAsk.Forbidden("Reconciliations are the participants' officials' and the secretariat's.");
         }
 
         var input = new Input();
@@ -59,39 +68,48 @@ internal static class ReconciliationEndpoints
             input.Add(InputCodes.InvalidValue, "'quarter' is 1, 2, 3 or 4 (or absent for the whole year).", "quarter");
         }
 
-        var exporter = string.IsNullOrWhiteSpace(a) ? null : input.Code(a, "a");
-        var importer = string.IsNullOrWhiteSpace(b) ? null : input.Code(b, "b");
+        var exporter = Optional(input, a, "a");
+        var importer = Optional(input, b, "b");
         if (exporter is not null && exporter == importer)
         {
             input.Add(InputCodes.InvalidValue, "'a' (the exporter) and 'b' (the importer) are two different participants.", "b");
         }
 
+        var involving = Optional(input, participant, "participant");
+        var other = Optional(input, partner, "partner");
+        if (other is not null && involving is null && secretariat)
+        {
+            input.Add(InputCodes.Required, "'partner' narrows the pairs of a 'participant': name the participant too.", "participant");
+        }
+
         var chosen = input.OneOf(format, "format", ["json", "csv", "xlsx"]) ?? "json";
         if (!input.IsValid)
         {
-            return (null, Problems.BadRequest(input.Errors));
+            return new(null, StatusCodes.Status400BadRequest, input.Errors);
         }
 
-        if (!secretariat && (exporter ?? importer) is not null && exporter != own && importer != own)
+        if (!secretariat && ((involving is not null && involving != own) || ((exporter ?? importer) is not null && exporter != own && importer != own)))
         {
-            return (null, Problems.Forbidden($"You see the reconciliations of {own}'s pairs only: name {own} as 'a' or 'b'."));
+            return ParsedAsk.Forbidden($"You see the reconciliations of {own}'s pairs only: name {own} as 'a', 'b' or 'participant'.");
         }
 
-        var scope = new ReconciliationScope(exporter, importer, secretariat || exporter == own || importer == own ? null : own);
-        return (new ReconciliationAsk(new ReconciliationPeriod(y, quarter), scope, chosen), null);
+        var scope = new ReconciliationScope(exporter, importer, secretariat ? involving : own, other);
+        return new(new ReconciliationAsk(new ReconciliationPeriod(y, quarter), scope, chosen), StatusCodes.Status200OK, []);
     }
 
+    private static string? Optional(Input input, string? code, string field) => string.IsNullOrWhiteSpace(code) ? null : input.Code(code, field);
+
     internal static async Task<Results<Ok<ReconciliationView>, FileContentHttpResult, ProblemHttpResult>> Summary(
-        ClaimsPrincipal user, ReconciliationRunner runner, TimeProvider clock, int? year, int? quarter, string? a, string? b, string? format, CancellationToken ct)
+        ClaimsPrincipal user, ReconciliationRunner runner, TimeProvider clock, int? year, int? quarter, string? a, string? b, string? participant, string? partner, string? format, CancellationToken ct)
     {
-        var (ask, problem) = Parse(user, clock, year, quarter, a, b, format);
-        if (ask is null)
+        var parsed = Parse(user, clock, year, quarter, a, b, participant, partner, format);
+        if (parsed.Ask is not { } ask)
         {
-            return problem!;
+            return parsed.Problem();
         }
 
         var result = await runner.RunAsync(ask.Period, ask.Scope, Today(clock), ct);
-        var name = ReconciliationFiles.FileName(ask.Period, ask.Scope.Exporter, ask.Scope.Importer, false, ask.Format);
+        var name = ReconciliationFiles.FileName(ask.Period, ask.Scope, false, ask.Format);
         return ask.Format switch
         {
             "csv" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ReconciliationFiles.SummaryCsv(result)), "text/csv; charset=utf-8", name),
@@ -101,13 +119,13 @@ internal static class ReconciliationEndpoints
     }
 
     internal static async Task<Results<Ok<ReconciliationDetailView>, FileContentHttpResult, ProblemHttpResult>> Certificates(
-        ClaimsPrincipal user, ReconciliationRunner runner, TimeProvider clock, int? year, int? quarter, string? a, string? b, string? category,
+        ClaimsPrincipal user, ReconciliationRunner runner, TimeProvider clock, int? year, int? quarter, string? a, string? b, string? participant, string? partner, string? category,
         int? page, int? pageSize, string? format, CancellationToken ct)
     {
-        var (ask, problem) = Parse(user, clock, year, quarter, a, b, format);
-        if (ask is null)
+        var parsed = Parse(user, clock, year, quarter, a, b, participant, partner, format);
+        if (parsed.Ask is not { } ask)
         {
-            return problem!;
+            return parsed.Problem();
         }
 
         var input = new Input();
@@ -121,7 +139,7 @@ internal static class ReconciliationEndpoints
 
         var result = await runner.RunAsync(ask.Period, ask.Scope, Today(clock), ct);
         var certificates = result.Certificates.Where(c => only is null || c.Category == only).ToList();
-        var name = ReconciliationFiles.FileName(ask.Period, ask.Scope.Exporter, ask.Scope.Importer, true, ask.Format);
+        var name = ReconciliationFiles.FileName(ask.Period, ask.Scope, true, ask.Format);
         return ask.Format switch
         {
             "csv" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ReconciliationFiles.DetailCsv(result, certificates)), "text/csv; charset=utf-8", name),

@@ -93,7 +93,7 @@ public sealed class ReconciliationAccessTests(OpenKpApp app) : IClassFixture<Ope
 
         var csv = await secretariat.GetAsync($"{Summary}?year=2026&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("kp-reconciliation-2026-all-all.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("kp-reconciliation-2026-all.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName);
         var rows = Csv(await csv.Content.ReadAsStringAsync());
         Assert.StartsWith("period,exporter,importer,export_carats,export_usd,export_certificates,", rows[0], StringComparison.Ordinal);
         var header = rows[0].Split(',');
