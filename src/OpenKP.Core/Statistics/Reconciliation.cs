@@ -20,16 +20,18 @@ public readonly record struct ReconciliationPeriod
 
         Year = year;
         QuarterNumber = quarterNumber;
+        From = quarterNumber is { } q ? new DateOnly(year, ((q - 1) * 3) + 1, 1) : new DateOnly(year, 1, 1);
+        To = quarterNumber is { } last ? new DateOnly(year, last * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(year, 12, 31);
     }
 
     public int Year { get; }
     public int? QuarterNumber { get; }
 
     /// <summary>The first day of the period.</summary>
-    public DateOnly From => QuarterNumber is { } q ? new DateOnly(Year, ((q - 1) * 3) + 1, 1) : new DateOnly(Year, 1, 1);
+    public DateOnly From { get; }
 
     /// <summary>The last day of the period (inclusive).</summary>
-    public DateOnly To => QuarterNumber is { } q ? new DateOnly(Year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(Year, 12, 31);
+    public DateOnly To { get; }
 
     public bool Contains(DateOnly day) => day >= From && day <= To;
 
