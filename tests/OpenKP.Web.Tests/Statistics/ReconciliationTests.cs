@@ -76,8 +76,13 @@ public sealed class ReconciliationTests : IAsyncLifetime
         {
             db.TradeSubmissions.Add(new TradeSubmission
             {
-                ParticipantCode = "AE", Year = 2026, QuarterNumber = 3, Revision = 1, Kind = SubmissionKind.CertificateRecords,
-                SubmittedBy = "officer.ae", SubmittedAt = _app.Clock.GetUtcNow().UtcDateTime,
+                ParticipantCode = "AE",
+                Year = 2026,
+                QuarterNumber = 3,
+                Revision = 1,
+                Kind = SubmissionKind.CertificateRecords,
+                SubmittedBy = "officer.ae",
+                SubmittedAt = _app.Clock.GetUtcNow().UtcDateTime,
                 Records = [new SubmittedRecord { Flow = TradeFlow.Import, CertificateNumber = "BW-NOT-ISSUED-1", Partner = "BW", Date = new DateOnly(2026, 8, 1), HsCode = "7102.10", CaratsHundredths = 7_00, UsdCents = 700_00 }],
             });
             return await db.SaveChangesAsync();
@@ -103,7 +108,13 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.Equal(
             new Dictionary<string, int>
             {
-                ["matched"] = 1, ["timing"] = 1, ["not-yet-confirmed"] = 1, ["valuation"] = 1, ["carats"] = 0, ["missing-on-import-side"] = 1, ["missing-on-export-side"] = 1,
+                ["matched"] = 1,
+                ["timing"] = 1,
+                ["not-yet-confirmed"] = 1,
+                ["valuation"] = 1,
+                ["carats"] = 0,
+                ["missing-on-import-side"] = 1,
+                ["missing-on-export-side"] = 1,
             },
             Counts(pair));
 
