@@ -47,6 +47,7 @@ public static class OpenKpCli
         ConfirmationCommands.AddTo(root, context, globals);
         FootprintCommands.AddTo(root, context, globals);
         PublicationCommands.AddTo(root, context, globals);
+        ReconciliationCommands.AddTo(root, context, globals);
         return root;
     }
 }

@@ -17,6 +17,7 @@ internal static class StatisticsModule
         services.AddScoped<PublishedStatistics>();
         services.AddScoped<StatisticsPublisher>();
         services.AddScoped<IStatisticsRevisionObserver>(sp => sp.GetRequiredService<StatisticsPublisher>());
+        services.AddScoped<ReconciliationRunner>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -26,6 +27,7 @@ internal static class StatisticsModule
         StatisticsEndpoints.Map(app);
         FootprintEndpoints.Map(app);
         PublicationEndpoints.Map(app);
+        ReconciliationEndpoints.Map(app);
         return app;
     }
 }
