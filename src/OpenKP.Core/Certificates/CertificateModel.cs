@@ -39,6 +39,8 @@ internal static class CertificateModel
             e.HasIndex(x => new { x.IssuingParticipant, x.IssuedOn });
             e.HasIndex(x => new { x.ImportingParticipant, x.IssuedOn });
             e.HasIndex(x => x.Status);
+            // Statistics read a year of every participant's certificates by issue date.
+            e.HasIndex(x => x.IssuedOn);
         });
         b.Entity<CertificateLineRow>(e =>
         {

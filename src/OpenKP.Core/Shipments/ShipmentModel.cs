@@ -101,6 +101,8 @@ internal static class ShipmentModel
             e.Property(x => x.CertificateNumber).HasMaxLength(64);
             // A certificate is confirmed once: the database refuses a second confirmation even under a race.
             e.HasIndex(x => x.CertificateNumber).IsUnique();
+            // Statistics read a period's imports by date of receipt (trade figures, reconciliation).
+            e.HasIndex(x => x.ReceivedOn);
             e.Property(x => x.ExportingParticipant).HasMaxLength(2);
             e.Property(x => x.ImportingParticipant).HasMaxLength(2);
             e.Property(x => x.ConfirmingAuthority).HasMaxLength(300);
