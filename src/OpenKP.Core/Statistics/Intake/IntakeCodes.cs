@@ -30,6 +30,5 @@ public static class IntakeCodes
     public const string PeriodNotEnded = "statistics-period-not-ended";
     public const string RevisionConflict = "statistics-revision-conflict";
     public const string SubmissionNotFound = "trade-submission-not-found";
-    public const string ReturnNotFound = "production-return-not-found";
     public const string SubmissionParticipantUnknown = "statistics-participant-unknown";
 }
