@@ -44,6 +44,7 @@ public static class OpenKpCli
         ArrivalCommands.AddTo(root, context, globals);
         CaseCommands.AddTo(root, context, globals);
         ConfirmationCommands.AddTo(root, context, globals);
+        OpenKP.Cli.Statistics.IntakeCommands.AddTo(root, context, globals);
         return root;
     }
 }
