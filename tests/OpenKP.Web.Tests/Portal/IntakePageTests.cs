@@ -64,9 +64,18 @@ public sealed partial class IntakePageTests(OpenKpApp app) : IClassFixture<OpenK
         using var bad = await officer.PostForm(page + "&handler=enter", new()
         {
             ["half"] = "1",
-            ["lines[0].miningType"] = "industrial", ["lines[0].hsCode"] = "7102.10", ["lines[0].carats"] = "100.00", ["lines[0].usd"] = "10000",
-            ["lines[1].miningType"] = "industrial", ["lines[1].hsCode"] = "7102.10", ["lines[1].carats"] = "5", ["lines[1].usd"] = "5",
-            ["lines[2].miningType"] = "artisanal-alluvial", ["lines[2].hsCode"] = "", ["lines[2].carats"] = "5", ["lines[2].usd"] = "0",
+            ["lines[0].miningType"] = "industrial",
+            ["lines[0].hsCode"] = "7102.10",
+            ["lines[0].carats"] = "100.00",
+            ["lines[0].usd"] = "10000",
+            ["lines[1].miningType"] = "industrial",
+            ["lines[1].hsCode"] = "7102.10",
+            ["lines[1].carats"] = "5",
+            ["lines[1].usd"] = "5",
+            ["lines[2].miningType"] = "artisanal-alluvial",
+            ["lines[2].hsCode"] = "",
+            ["lines[2].carats"] = "5",
+            ["lines[2].usd"] = "0",
         }, PortalClient.Token(html));
         var report = await bad.Content.ReadAsStringAsync();
         Assert.Equal(["2 row-duplicate", "3 row-amount-invalid"], BadRow().Matches(report).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}"));
@@ -75,7 +84,10 @@ public sealed partial class IntakePageTests(OpenKpApp app) : IClassFixture<OpenK
         using var good = await officer.PostForm(page + "&handler=enter", new()
         {
             ["half"] = "1",
-            ["lines[0].miningType"] = "industrial", ["lines[0].hsCode"] = "", ["lines[0].carats"] = "1000.50", ["lines[0].usd"] = "150000",
+            ["lines[0].miningType"] = "industrial",
+            ["lines[0].hsCode"] = "",
+            ["lines[0].carats"] = "1000.50",
+            ["lines[0].usd"] = "150000",
         }, PortalClient.Token(html));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var (_, saved, _) = await officer.Follow(PortalClient.Location(good));

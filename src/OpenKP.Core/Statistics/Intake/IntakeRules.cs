@@ -106,8 +106,15 @@ public sealed class IntakeRules(string participant, Func<string, bool> isPartici
 
             records.Add(new SubmittedRecord
             {
-                Flow = flow.Value, CertificateNumber = number, Partner = partner!, Date = date!.Value, Origin = origin, HsCode = hs!,
-                CaratsHundredths = carats!.Value, UsdCents = usd!.Value, Stones = stones,
+                Flow = flow.Value,
+                CertificateNumber = number,
+                Partner = partner!,
+                Date = date!.Value,
+                Origin = origin,
+                HsCode = hs!,
+                CaratsHundredths = carats!.Value,
+                UsdCents = usd!.Value,
+                Stones = stones,
             });
         }
 
