@@ -48,6 +48,7 @@ public static class OpenKpCli
         FootprintCommands.AddTo(root, context, globals);
         PublicationCommands.AddTo(root, context, globals);
         ReconciliationCommands.AddTo(root, context, globals);
+        OpenKP.Cli.Statistics.IntakeCommands.AddTo(root, context, globals);
         return root;
     }
 }

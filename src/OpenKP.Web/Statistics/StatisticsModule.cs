@@ -18,6 +18,10 @@ internal static class StatisticsModule
         services.AddScoped<StatisticsPublisher>();
         services.AddScoped<IStatisticsRevisionObserver>(sp => sp.GetRequiredService<StatisticsPublisher>());
         services.AddScoped<ReconciliationRunner>();
+        services.AddScoped(sp => new OpenKP.Statistics.Intake.UploadStore(Path.Combine(sp.GetRequiredService<OpenKP.Web.Shared.OpenKpEnvironment>().DataDirectory, "statistics-uploads")));
+        services.AddScoped<OpenKP.Statistics.Intake.TradeSubmissionDesk>();
+        services.AddScoped<OpenKP.Statistics.Intake.ProductionReturnDesk>();
+        services.AddScoped<OpenKP.Statistics.Intake.SubmissionStatusBoard>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -28,6 +32,7 @@ internal static class StatisticsModule
         FootprintEndpoints.Map(app);
         PublicationEndpoints.Map(app);
         ReconciliationEndpoints.Map(app);
+        IntakeEndpoints.Map(app);
         return app;
     }
 }
