@@ -85,6 +85,10 @@ public sealed class OpenKpDb(
     public DbSet<SubmittedRecord> SubmittedRecords => Set<SubmittedRecord>();
     public DbSet<StatisticsVintage> StatisticsVintages => Set<StatisticsVintage>();
     public DbSet<VintageRow> VintageRows => Set<VintageRow>();
+    public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<AnomalySettings> AnomalySettings => Set<AnomalySettings>();
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+    public DbSet<QuestionnaireQuestion> QuestionnaireQuestions => Set<QuestionnaireQuestion>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -97,6 +101,7 @@ public sealed class OpenKpDb(
         builder.ConfigureShipments();
         builder.ConfigureNotifications();
         builder.ConfigureStatistics();
+        builder.ConfigureAnomalies();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");

@@ -8,6 +8,7 @@ internal static class StatisticsModule
     {
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
+        services.AddScoped<AnomalySettingsStore>().AddScoped<AnomalyDetector>().AddScoped<AnomalyQuestionnaires>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -15,6 +16,7 @@ internal static class StatisticsModule
     public static WebApplication MapStatistics(this WebApplication app)
     {
         StatisticsEndpoints.Map(app);
+        AnomalyEndpoints.Map(app);
         return app;
     }
 }
