@@ -52,8 +52,18 @@ public sealed class AnomalyDetector(OpenKpDb db, TradeStatistics trade, AnnualFi
             {
                 db.Anomalies.Add(new Anomaly
                 {
-                    Kind = d.Kind, ParticipantCode = d.Participant, Year = d.Year, Period = d.Period, Subject = d.Subject, Unit = d.Unit,
-                    Measured = d.Measured, ExpectedLow = d.Low, ExpectedHigh = d.High, Details = d.Details, Status = AnomalyStatus.Open, DetectedAt = now,
+                    Kind = d.Kind,
+                    ParticipantCode = d.Participant,
+                    Year = d.Year,
+                    Period = d.Period,
+                    Subject = d.Subject,
+                    Unit = d.Unit,
+                    Measured = d.Measured,
+                    ExpectedLow = d.Low,
+                    ExpectedHigh = d.High,
+                    Details = d.Details,
+                    Status = AnomalyStatus.Open,
+                    DetectedAt = now,
                 });
                 added++;
             }

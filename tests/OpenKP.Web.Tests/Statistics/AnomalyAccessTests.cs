@@ -19,8 +19,17 @@ public sealed class AnomalyAccessTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         {
             var a = new Anomaly
             {
-                Kind = AnomalyKind.PeriodChange, ParticipantCode = "BW", Year = 2025, Period = "2025-Q4", Subject = "export carats", Unit = AnomalyUnit.CaratsHundredths,
-                Measured = 900_000, ExpectedLow = 100_000, ExpectedHigh = 300_000, Details = "Export carats in 2025-Q4 were 9,000.00 ct against 2,000.00 ct in 2025-Q3.", DetectedAt = DateTime.UtcNow,
+                Kind = AnomalyKind.PeriodChange,
+                ParticipantCode = "BW",
+                Year = 2025,
+                Period = "2025-Q4",
+                Subject = "export carats",
+                Unit = AnomalyUnit.CaratsHundredths,
+                Measured = 900_000,
+                ExpectedLow = 100_000,
+                ExpectedHigh = 300_000,
+                Details = "Export carats in 2025-Q4 were 9,000.00 ct against 2,000.00 ct in 2025-Q3.",
+                DetectedAt = DateTime.UtcNow,
             };
             db.Anomalies.Add(a);
             await db.SaveChangesAsync();
