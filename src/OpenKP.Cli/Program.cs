@@ -49,6 +49,7 @@ public static class OpenKpCli
         PublicationCommands.AddTo(root, context, globals);
         ReconciliationCommands.AddTo(root, context, globals);
         OpenKP.Cli.Statistics.IntakeCommands.AddTo(root, context, globals);
+        AnomalyCommands.AddTo(root, context, globals);
         return root;
     }
 }

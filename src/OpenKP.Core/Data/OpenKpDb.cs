@@ -87,6 +87,10 @@ public sealed class OpenKpDb(
     public DbSet<VintageRow> VintageRows => Set<VintageRow>();
     public DbSet<FootprintRun> FootprintRuns => Set<FootprintRun>();
     public DbSet<Footprint> Footprints => Set<Footprint>();
+    public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<AnomalySettings> AnomalySettings => Set<AnomalySettings>();
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+    public DbSet<QuestionnaireQuestion> QuestionnaireQuestions => Set<QuestionnaireQuestion>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -100,6 +104,7 @@ public sealed class OpenKpDb(
         builder.ConfigureNotifications();
         builder.ConfigureStatistics();
         builder.ConfigureFootprints();
+        builder.ConfigureAnomalies();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");

@@ -424,6 +424,8 @@ namespace OpenKP.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IssuedOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1844,6 +1846,8 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.HasIndex("CertificateNumber")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedOn");
+
                     b.HasIndex("ExportingParticipant", "ReceivedOn");
 
                     b.ToTable("import_confirmations", (string)null);
@@ -2024,6 +2028,130 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                     b.HasIndex("CertificateNumber");
 
                     b.ToTable("transit_records", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.Anomaly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpectedHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpectedLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Measured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "ParticipantCode");
+
+                    b.HasIndex("Kind", "ParticipantCode", "Period", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("statistics_anomalies", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.AnomalySettings", b =>
+                {
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BandWideningPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificateJumpPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinimumCaratsHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumCertificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinimumUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnBandMinimumQuarters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnBandQuarters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeerMinimumParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodChangePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplyTolerancePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scheme");
+
+                    b.ToTable("anomaly_settings", (string)null);
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.Footprint", b =>
@@ -2220,6 +2348,112 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("production_returns", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.Questionnaire", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantCode", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("anomaly_questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.QuestionnaireQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnomalyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnomalyId");
+
+                    b.HasIndex("QuestionnaireId", "Number");
+
+                    b.ToTable("anomaly_questionnaire_questions", (string)null);
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
@@ -2747,6 +2981,20 @@ namespace OpenKP.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.QuestionnaireQuestion", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.Anomaly", null)
+                        .WithMany()
+                        .HasForeignKey("AnomalyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenKP.Statistics.Questionnaire", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Statistics.SubmittedFigure", b =>
                 {
                     b.HasOne("OpenKP.Statistics.TradeSubmission", null)
@@ -2814,6 +3062,11 @@ namespace OpenKP.Migrations.Sqlite.Migrations
             modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.Questionnaire", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>

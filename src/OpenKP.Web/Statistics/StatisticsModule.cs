@@ -22,6 +22,7 @@ internal static class StatisticsModule
         services.AddScoped<OpenKP.Statistics.Intake.TradeSubmissionDesk>();
         services.AddScoped<OpenKP.Statistics.Intake.ProductionReturnDesk>();
         services.AddScoped<OpenKP.Statistics.Intake.SubmissionStatusBoard>();
+        services.AddScoped<AnomalySettingsStore>().AddScoped<AnomalyDetector>().AddScoped<AnomalyQuestionnaires>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
@@ -33,6 +34,7 @@ internal static class StatisticsModule
         PublicationEndpoints.Map(app);
         ReconciliationEndpoints.Map(app);
         IntakeEndpoints.Map(app);
+        AnomalyEndpoints.Map(app);
         return app;
     }
 }

@@ -13,8 +13,8 @@ using OpenKP.Data;
 namespace OpenKP.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OpenKpDb))]
-    [Migration("20261126011818_Footprints")]
-    partial class Footprints
+    [Migration("20261126022442_StatisticsWork")]
+    partial class StatisticsWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -438,6 +438,8 @@ namespace OpenKP.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1911,6 +1913,8 @@ namespace OpenKP.Migrations.Postgres.Migrations
                     b.HasIndex("CertificateNumber")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedOn");
+
                     b.HasIndex("ExportingParticipant", "ReceivedOn");
 
                     b.ToTable("import_confirmations", (string)null);
@@ -2095,6 +2099,132 @@ namespace OpenKP.Migrations.Postgres.Migrations
                     b.HasIndex("CertificateNumber");
 
                     b.ToTable("transit_records", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.Anomaly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ExpectedHigh")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExpectedLow")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Measured")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "ParticipantCode");
+
+                    b.HasIndex("Kind", "ParticipantCode", "Period", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("statistics_anomalies", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.AnomalySettings", b =>
+                {
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("BandWideningPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CertificateJumpPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MinimumCaratsHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MinimumCertificates")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MinimumUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OwnBandMinimumQuarters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnBandQuarters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeerMinimumParticipants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodChangePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionnaireDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupplyTolerancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Scheme");
+
+                    b.ToTable("anomaly_settings", (string)null);
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.Footprint", b =>
@@ -2299,6 +2429,116 @@ namespace OpenKP.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("production_returns", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.Questionnaire", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ParticipantCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantCode", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("anomaly_questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.QuestionnaireQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AnomalyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("QuestionnaireId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnomalyId");
+
+                    b.HasIndex("QuestionnaireId", "Number");
+
+                    b.ToTable("anomaly_questionnaire_questions", (string)null);
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
@@ -2836,6 +3076,20 @@ namespace OpenKP.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenKP.Statistics.QuestionnaireQuestion", b =>
+                {
+                    b.HasOne("OpenKP.Statistics.Anomaly", null)
+                        .WithMany()
+                        .HasForeignKey("AnomalyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenKP.Statistics.Questionnaire", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenKP.Statistics.SubmittedFigure", b =>
                 {
                     b.HasOne("OpenKP.Statistics.TradeSubmission", null)
@@ -2903,6 +3157,11 @@ namespace OpenKP.Migrations.Postgres.Migrations
             modelBuilder.Entity("OpenKP.Statistics.ProductionReturn", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OpenKP.Statistics.Questionnaire", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("OpenKP.Statistics.StatisticsVintage", b =>
