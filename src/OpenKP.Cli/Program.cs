@@ -5,6 +5,7 @@ using OpenKP.Cli.Notifications;
 using OpenKP.Cli.Registry;
 using OpenKP.Cli.Shared;
 using OpenKP.Cli.Shipments;
+using OpenKP.Cli.Statistics;
 
 namespace OpenKP.Cli;
 
@@ -44,6 +45,7 @@ public static class OpenKpCli
         ArrivalCommands.AddTo(root, context, globals);
         CaseCommands.AddTo(root, context, globals);
         ConfirmationCommands.AddTo(root, context, globals);
+        DemoCommands.AddTo(root, context, globals);
         return root;
     }
 }

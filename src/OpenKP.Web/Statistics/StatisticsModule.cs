@@ -1,4 +1,5 @@
 using OpenKP.Statistics;
+using OpenKP.Statistics.Synthetic;
 
 namespace OpenKP.Web.Statistics;
 
@@ -8,6 +9,8 @@ internal static class StatisticsModule
     {
         services.AddScoped<TradeStatistics>();
         services.AddScoped<AnnualFigures>();
+        services.AddScoped<SyntheticDataGenerator>();
+        services.AddHostedService<StatisticsDemo>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
