@@ -86,9 +86,8 @@ public sealed class SyntheticDataGenerator(OpenKpDb db, TimeProvider clock)
             await db.Database.ExecuteSqlRawAsync(db.IsPostgres
                 ? "ANALYZE certificates, certificate_lines, import_confirmations, arrival_checks, production_returns, production_lines"
                 : "PRAGMA optimize", ct);
-            var complete = Enumerable.Range(planner.FirstYear, request.Years).Where(y => y < planner.LastYear).ToList();
             return Outcome<SyntheticResult>.Success(new SyntheticResult(
-                request, planner.FirstYear, planner.LastYear, complete, totals[0], totals[1], totals[2], totals[2], totals[3], planner.Planted, watch.Elapsed));
+                request, planner.FirstYear, planner.LastYear, planner.CompleteYears, totals[0], totals[1], totals[2], totals[2], totals[3], planner.Planted, watch.Elapsed));
         }
         finally
         {

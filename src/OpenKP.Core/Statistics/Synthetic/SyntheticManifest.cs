@@ -18,7 +18,7 @@ public sealed record SyntheticRequest(int Years, int CertificatesPerYear, int Se
 /// </summary>
 public sealed record PlantedAnomaly(AnomalyKind Kind, string Participant, int Year, int? Quarter, string Description);
 
-/// <summary>What a generation run wrote. <c>CompleteYears</c>: the years generated in full (every day, every production return): all but the current one.</summary>
+/// <summary>What a generation run wrote. <c>CompleteYears</c>: the years generated in full (every day, every production return sent): the past years, less the last one while its second-half returns are not all in.</summary>
 public sealed record SyntheticResult(
     SyntheticRequest Request,
     int FirstYear,

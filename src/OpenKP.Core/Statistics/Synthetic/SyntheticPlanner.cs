@@ -33,6 +33,7 @@ internal sealed class SyntheticPlanner
     private readonly Dictionary<(string, string, string, DateOnly), bool> _allowed = [];
     private readonly Dictionary<(string Participant, int Period), long> _sequences;
     private readonly Dictionary<string, SyntheticCompany[]> _companies = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _incompleteYears = [];
     private long _certificateId;
     private long _lineId;
     private long _confirmationId;
@@ -60,6 +61,9 @@ internal sealed class SyntheticPlanner
     public int LastYear { get; }
     public IReadOnlyList<PlantedAnomaly> Planted { get; }
 
+    /// <summary>The years built so far in full: every day issued and every production return sent (the current year never is).</summary>
+    public IReadOnlyList<int> CompleteYears => [.. Enumerable.Range(FirstYear, _request.Years).Where(y => y < LastYear && !_incompleteYears.Contains(y))];
+
     /// <summary>The highest number issued per participant and numbering period, after the years generated so far.</summary>
     public IReadOnlyDictionary<(string Participant, int Period), long> Sequences => _sequences;
 
@@ -79,7 +83,7 @@ internal sealed class SyntheticPlanner
     /// </summary>
     private List<PlantedAnomaly> Plant()
     {
-        var random = new Random(HashCode.Combine(_request.Seed, 0x5EED));
+        var random = new Random(StreamSeed(_request.Seed, 0));
         var first = FirstYear + 2;
         var last = LastYear - 2;
         if (last < first)
@@ -116,7 +120,7 @@ internal sealed class SyntheticPlanner
     /// <summary>Builds one year: production returns, then every lane's certificates quarter by quarter, then numbers and ids.</summary>
     public SyntheticYear BuildYear(int year)
     {
-        var random = new Random(HashCode.Combine(_request.Seed, year));
+        var random = new Random(StreamSeed(_request.Seed, year));
         var worldCarats = SyntheticCalibration.WorldProductionCarats(year) * _scale;
         var priceIndex = SyntheticCalibration.WorldPricePerCarat(year) / MeanWorldPrice;
 
@@ -131,13 +135,15 @@ internal sealed class SyntheticPlanner
             var halves = new double[2];
             halves[0] = produced * (0.47 + (0.06 * random.NextDouble()));
             halves[1] = produced - halves[0];
+            var mined = (double[])halves.Clone();
             for (var q = 1; q <= 4; q++)
             {
-                var exported = halves[(q - 1) / 2] / 2 * (0.88 + (0.08 * random.NextDouble()));
+                var exported = mined[(q - 1) / 2] / 2 * (0.88 + (0.08 * random.NextDouble()));
                 var quarterPrice = price * (0.94 + (0.12 * random.NextDouble()));
                 var (caratFactor, priceFactor, countFactor) = (1.0, 1.0, 1.0);
                 if (PlantOf(AnomalyKind.PeriodChange, producer.Code, year, q) is not null)
                 {
+                    // The quarter's exports ×4: the half's production rises to match, so supply still covers them.
                     caratFactor = 4;
                     halves[(q - 1) / 2] *= 2.5;
                 }
@@ -235,6 +241,8 @@ internal sealed class SyntheticPlanner
         var submitted = halfEnd.AddDays(random.Next(15, 56)).ToDateTime(new TimeOnly(9, 0)).AddMinutes(random.Next(0, 480));
         if (submitted >= _now)
         {
+            // Not yet sent (it is not due yet, or only just): the year is not complete.
+            _incompleteYears.Add(year);
             return;
         }
 
@@ -261,7 +269,7 @@ internal sealed class SyntheticPlanner
         foreach (var lane in lanes)
         {
             var share = lane.AllocationUsd / totalUsd;
-            var count = Math.Max(1, (int)Math.Round(share * _request.CertificatesPerYear * lane.CountFactor));
+            var count = (int)(Math.Max(1, Math.Round(share * _request.CertificatesPerYear)) * lane.CountFactor);
             var weights = new double[count];
             for (var i = 0; i < count; i++)
             {
@@ -419,6 +427,9 @@ internal sealed class SyntheticPlanner
 
         return companies[index];
     }
+
+    /// <summary>A seed per stream (0 for the plants, else the year). Not <c>HashCode.Combine</c>: that is salted per process.</summary>
+    private static int StreamSeed(int seed, int stream) => unchecked((seed * 1_000_003) + (stream * 7_919) + 17);
 
     private static DateOnly MidQuarter(int year, int quarter) => new(year, ((quarter - 1) * 3) + 2, 15);
 
