@@ -46,8 +46,9 @@ internal sealed class SyntheticPlanner
         _request = request;
         _registry = registry;
         _participants = participants;
-        _now = now;
+        // Everything happens before today began: the same day gives the same data, whatever the hour.
         _today = DateOnly.FromDateTime(now);
+        _now = _today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         _scale = SyntheticCalibration.Scale(request.CertificatesPerYear);
         _sequences = new(start.Sequences);
         (_certificateId, _lineId, _confirmationId, _arrivalId, _returnId, _productionLineId) =
