@@ -42,6 +42,9 @@ public sealed class OpenKpDb(
     private readonly IAuditActor _actor = actor ?? new SystemActor();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>Who this context's changes are attributed to (for audit rows written outside <see cref="SaveChangesAsync(bool, CancellationToken)"/>).</summary>
+    internal IAuditActor AuditActor => _actor;
+
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
     public DbSet<Embargo> Embargoes => Set<Embargo>();

@@ -1,4 +1,5 @@
 using OpenKP.Statistics;
+using OpenKP.Statistics.Synthetic;
 
 namespace OpenKP.Web.Statistics;
 
@@ -23,6 +24,8 @@ internal static class StatisticsModule
         services.AddScoped<OpenKP.Statistics.Intake.ProductionReturnDesk>();
         services.AddScoped<OpenKP.Statistics.Intake.SubmissionStatusBoard>();
         services.AddScoped<AnomalySettingsStore>().AddScoped<AnomalyDetector>().AddScoped<AnomalyQuestionnaires>();
+        services.AddScoped<SyntheticDataGenerator>();
+        services.AddHostedService<StatisticsDemo>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }
