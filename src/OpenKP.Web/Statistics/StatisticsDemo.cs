@@ -1,4 +1,5 @@
 using OpenKP.Data;
+using OpenKP.Statistics;
 using OpenKP.Statistics.Synthetic;
 using OpenKP.Web.Shared;
 
@@ -51,4 +52,33 @@ internal sealed class StatisticsDemo(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Demo only: after the synthetic years are written, the secretariat's work on them is done as it
+/// would be — each complete year published (vintage 1), its anomalies detected, footprints computed —
+/// so the public statistics, the anomaly list and the footprint pages show data from the first run.
+/// </summary>
+internal sealed class StatisticsDemoWork(StatisticsPublisher publisher, AnomalyDetector anomalies, FootprintCalculator footprints, ILogger<StatisticsDemoWork> logger) : ISyntheticDataObserver
+{
+    public const string By = "secretariat";
+
+    public async Task OnGeneratedAsync(SyntheticResult result, CancellationToken ct)
+    {
+        foreach (var year in result.CompleteYears)
+        {
+            var published = await publisher.PublishAsync(year, null, By, ct);
+            var detected = await anomalies.DetectAsync(year, ct);
+            if (!published.Succeeded || !detected.Succeeded)
+            {
+                logger.LogWarning("Demo statistics {Year}: {Codes}", year, string.Join(", ", published.Violations.Concat(detected.Violations).Select(v => v.Code)));
+            }
+        }
+
+        var computed = await footprints.RecomputeAsync(By, ct);
+        if (!computed.Succeeded)
+        {
+            logger.LogWarning("Demo footprints: {Codes}", string.Join(", ", computed.Violations.Select(v => v.Code)));
+        }
+    }
 }

@@ -26,6 +26,7 @@ internal static class StatisticsModule
         services.AddScoped<AnomalySettingsStore>().AddScoped<AnomalyDetector>().AddScoped<AnomalyQuestionnaires>();
         services.AddScoped<SyntheticDataGenerator>();
         services.AddHostedService<StatisticsDemo>();
+        services.AddScoped<ISyntheticDataObserver, StatisticsDemoWork>();
         services.AddSingleton(sp => new StatisticsCalendar(sp.GetRequiredService<IConfiguration>().GetValue("OpenKP:Statistics:DueDays", StatisticsCalendar.DefaultDueDays)));
         return services;
     }

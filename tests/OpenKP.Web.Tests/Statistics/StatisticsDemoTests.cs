@@ -40,6 +40,17 @@ public sealed class StatisticsDemoTests(StatisticsDemoApp app) : IClassFixture<S
             Assert.InRange(returns.Single(r => r.Key == year).Count, 30, 40);
         }
 
+        // The secretariat's demo work is done on them: published, anomalies detected, footprints computed.
+        var (vintages, anomalies, footprints) = await app.WithDb(async db => (
+            await db.StatisticsVintages.Select(v => v.Year).OrderBy(y => y).ToListAsync(ct),
+            await db.Set<OpenKP.Statistics.Anomaly>().CountAsync(ct),
+            await db.Set<OpenKP.Statistics.Footprint>().CountAsync(ct)));
+        Assert.Subset(vintages.ToHashSet(), Enumerable.Range(2021, 4).ToHashSet());
+        Assert.True(anomalies > 0);
+        Assert.True(footprints > 0);
+        var page = await (await app.ClientFor(null)).GetStringAsync("/statistics/2024", ct);
+        Assert.Contains("Botswana", page, StringComparison.Ordinal);
+
         // The real demo still ran first: its signed certificates and the EU's confirmation of South Africa's shipment.
         Assert.True(signed >= 4);
         Assert.Equal(1, confirmedDemo);

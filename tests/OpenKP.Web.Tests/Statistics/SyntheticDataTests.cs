@@ -170,6 +170,29 @@ public sealed class SyntheticDataTests(SyntheticDataFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_anomaly_detector_finds_every_planted_anomaly_with_the_default_thresholds()
+    {
+        RequireDatabase();
+        await using var db = fixture.Database.Open();
+        var clock = fixture.Database.Clock;
+        var trade = new TradeStatistics(db);
+        var directory = new ParticipantDirectory(db);
+        var detector = new AnomalyDetector(db, trade, new AnnualFigures(db, trade, directory), directory, new AnomalySettingsStore(db, clock), new StatisticsCalendar(), clock);
+
+        foreach (var year in Result.Planted.Select(p => p.Year).Distinct())
+        {
+            var found = await detector.FindAsync(year, Ct);
+            foreach (var plant in Result.Planted.Where(p => p.Year == year))
+            {
+                Assert.True(
+                    found.Any(a => a.Kind == plant.Kind && a.Participant == plant.Participant && a.Year == plant.Year
+                        && (plant.Quarter is not { } q || a.Period == new Quarter(plant.Year, q).ToString())),
+                    $"{plant} not found among {string.Join("; ", found.Where(a => a.Participant == plant.Participant).Select(a => $"{a.Kind} {a.Period} {a.Subject}"))}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_manifest_plants_each_of_the_five_kinds_far_beyond_any_threshold()
     {
         RequireDatabase();
