@@ -118,12 +118,24 @@ public sealed class TradeStatisticsTests : IAsyncLifetime
             // BW runs a national system for Q1 (two revisions: the latest counts), and records its H1 production twice.
             db.TradeSubmissions.Add(new TradeSubmission
             {
-                ParticipantCode = "BW", Year = 2026, QuarterNumber = 1, Revision = 1, Kind = SubmissionKind.QuarterlyFigures, SubmittedBy = "officer.bw", SubmittedAt = day,
+                ParticipantCode = "BW",
+                Year = 2026,
+                QuarterNumber = 1,
+                Revision = 1,
+                Kind = SubmissionKind.QuarterlyFigures,
+                SubmittedBy = "officer.bw",
+                SubmittedAt = day,
                 Figures = [new() { Flow = TradeFlow.Export, Partner = "AE", HsCode = "7102.10", CaratsHundredths = 1, UsdCents = 1, Certificates = 1 }],
             });
             db.TradeSubmissions.Add(new TradeSubmission
             {
-                ParticipantCode = "BW", Year = 2026, QuarterNumber = 1, Revision = 2, Kind = SubmissionKind.CertificateRecords, SubmittedBy = "officer.bw", SubmittedAt = day,
+                ParticipantCode = "BW",
+                Year = 2026,
+                QuarterNumber = 1,
+                Revision = 2,
+                Kind = SubmissionKind.CertificateRecords,
+                SubmittedBy = "officer.bw",
+                SubmittedAt = day,
                 Records =
                 [
                     new() { Flow = TradeFlow.Export, CertificateNumber = "BW-N-1", Partner = "EU", Date = new(2026, 1, 20), HsCode = "7102.10", CaratsHundredths = 5_000, UsdCents = 700_000 },
@@ -133,12 +145,22 @@ public sealed class TradeStatisticsTests : IAsyncLifetime
             });
             db.ProductionReturns.Add(new ProductionReturn
             {
-                ParticipantCode = "BW", Year = 2026, Half = 1, Revision = 1, SubmittedBy = "officer.bw", SubmittedAt = day,
+                ParticipantCode = "BW",
+                Year = 2026,
+                Half = 1,
+                Revision = 1,
+                SubmittedBy = "officer.bw",
+                SubmittedAt = day,
                 Lines = [new() { MiningType = MiningType.Industrial, CaratsHundredths = 1, UsdCents = 1 }],
             });
             db.ProductionReturns.Add(new ProductionReturn
             {
-                ParticipantCode = "BW", Year = 2026, Half = 1, Revision = 2, SubmittedBy = "officer.bw", SubmittedAt = day,
+                ParticipantCode = "BW",
+                Year = 2026,
+                Half = 1,
+                Revision = 2,
+                SubmittedBy = "officer.bw",
+                SubmittedAt = day,
                 Lines =
                 [
                     new() { MiningType = MiningType.Industrial, CaratsHundredths = 1_000_000, UsdCents = 150_000_000 },
