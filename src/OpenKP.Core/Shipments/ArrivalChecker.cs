@@ -145,9 +145,10 @@ public sealed class ArrivalChecker(
             return Outcome<ArrivalResult>.Conflict(new(ShipmentCodes.CertificateAlreadyUsed, $"The shipment of certificate {content.Number} changed while you checked it: reload it.", "qr"));
         }
 
-        await transaction.CommitAsync(ct);
+        // A read, before the commit: once the check is committed, nothing may fail the request (a retry would find it "already checked").
         var footprint = await footprints.CheckAsync(content.Origin, content.OriginZone,
             [.. content.Lines.Select((l, i) => new FootprintLine(i + 1, l.HsCode, Certificate.Hundredths(l.Carats), Certificate.Hundredths(l.Usd)))], ct);
+        await transaction.CommitAsync(ct);
         return Outcome<ArrivalResult>.Success(new ArrivalResult(check, confirmation, detention, verification, footprint));
     }
 

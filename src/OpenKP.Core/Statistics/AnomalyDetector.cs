@@ -158,7 +158,7 @@ public sealed class AnomalyDetector(OpenKpDb db, TradeStatistics trade, AnnualFi
         }
 
         // Quarterly uploads of the participants that run their own national systems.
-        var uploaders = await db.TradeSubmissions.AsNoTracking().Where(t => t.Year <= year).Select(t => t.ParticipantCode).Distinct().ToListAsync(ct);
+        var uploaders = await TradeStatistics.UploadersIn(db.TradeSubmissions.AsNoTracking(), year).ToListAsync(ct);
         var uploads = (await db.TradeSubmissions.AsNoTracking().Where(t => t.Year == year)
             .GroupBy(t => new { t.ParticipantCode, t.QuarterNumber })
             .Select(g => new { g.Key.ParticipantCode, g.Key.QuarterNumber, First = g.Min(t => t.SubmittedAt) })

@@ -317,6 +317,9 @@ public sealed class AnomalyQuestionnaires(OpenKpDb db, AnomalySettingsStore sett
             return Outcome<Questionnaire>.Invalid(violations);
         }
 
+        // Every change moves the questionnaire's version, also one that touched only its questions:
+        // a second editor holding the old version gets 409 instead of overwriting silently.
+        db.Entry(q).Property(x => x.Version).IsModified = true;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -36,9 +36,12 @@ public sealed class StatisticsCalendar(int dueDays = StatisticsCalendar.DefaultD
 
     public int DueDays { get; } = dueDays is >= 0 and <= 366 ? dueDays : throw new ArgumentOutOfRangeException(nameof(dueDays), "Due days are 0 to 366.");
 
-    public DateOnly DueOn(HalfYear half) => half.Last.AddDays(DueDays);
+    public DateOnly DueOn(HalfYear half) => After(half.Last);
 
-    public DateOnly DueOn(Quarter quarter) => new DateOnly(quarter.Year, quarter.Number * 3, 1).AddMonths(1).AddDays(DueDays - 1);
+    public DateOnly DueOn(Quarter quarter) => After(new DateOnly(quarter.Year, quarter.Number * 3, DateTime.DaysInMonth(quarter.Year, quarter.Number * 3)));
+
+    /// <summary><see cref="DueDays"/> after a period's last day; the last representable day for a period at the end of the calendar.</summary>
+    private DateOnly After(DateOnly last) => last.DayNumber + DueDays > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue : last.AddDays(DueDays);
 
     /// <summary>The status of a period on <paramref name="today"/>, given when (if ever) something was first submitted.</summary>
     public static SubmissionStatus StatusOf(DateOnly dueOn, bool submitted, DateOnly today)

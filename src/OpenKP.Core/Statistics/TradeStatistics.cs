@@ -176,6 +176,14 @@ public sealed class TradeStatistics(OpenKpDb db)
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The participants that owe quarterly uploads in <paramref name="year"/>: those that uploaded a quarter of
+    /// that year or the year before (running a national system). One that went back to OpenKP's certificates
+    /// owes nothing from the second year on. The status board and the anomaly rules both ask this.
+    /// </summary>
+    public static IQueryable<string> UploadersIn(IQueryable<TradeSubmission> submissions, int year)
+        => submissions.Where(s => s.Year == year || s.Year == year - 1).Select(s => s.ParticipantCode).Distinct();
+
     /// <summary>A submission's figures: as sent for quarterly figures, summed per flow, partner and HS code for certificate records.</summary>
     public static IEnumerable<TradeFigure> FiguresOf(TradeSubmission s) => s.Kind == SubmissionKind.QuarterlyFigures
         ? s.Figures.Select(f => new TradeFigure(s.ParticipantCode, f.Flow, s.Quarter, f.Partner, f.HsCode, f.CaratsHundredths, f.UsdCents, f.Certificates))

@@ -82,9 +82,12 @@ public sealed class IntakeRules(string participant, Func<string, bool> isPartici
             {
                 Missing(row, IntakeColumns.CertificateNumber, problems);
             }
-            else if (number.Length > 64 || number.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+            else if (!IsCertificateNumber(number))
             {
-                problems.Add(new(row.Number, IntakeColumns.CertificateNumber, IntakeCodes.RowCertificateNumberInvalid, $"'{Shorten(number)}' is not a certificate number: at most 64 characters, no spaces."));
+                // Letters and digits first, then letters, digits, '/', '-' and '.': the shapes participants number
+                // certificates in, and nothing a spreadsheet opening a partner's download would run as a formula.
+                problems.Add(new(row.Number, IntakeColumns.CertificateNumber, IntakeCodes.RowCertificateNumberInvalid,
+                    $"'{Shorten(number)}' is not a certificate number: at most 64 letters, digits, '/', '-' and '.', starting with a letter or digit."));
             }
 
             var partner = Partner(row, problems);
@@ -126,6 +129,8 @@ public sealed class IntakeRules(string participant, Func<string, bool> isPartici
         var problems = new List<RowProblem>();
         var lines = new List<ProductionLine>();
         var seen = new Dictionary<(MiningType, string), int>();
+        var totalled = new HashSet<MiningType>();
+        var broken = new HashSet<MiningType>();
         foreach (var row in rows)
         {
             var before = problems.Count;
@@ -142,6 +147,16 @@ public sealed class IntakeRules(string participant, Func<string, bool> isPartici
             {
                 continue;
             }
+
+            // A mining type is either one total (no HS code) or broken down by HS code, never both: both would count twice.
+            if (hs is null ? broken.Contains(type.Value) : totalled.Contains(type.Value))
+            {
+                problems.Add(new(row.Number, IntakeColumns.HsCode, IntakeCodes.RowDuplicate,
+                    $"{Input.Kebab(type.Value)} is given both as a total without HS code and by HS code: give one or the other."));
+                continue;
+            }
+
+            (hs is null ? totalled : broken).Add(type.Value);
 
             lines.Add(new ProductionLine { MiningType = type.Value, HsCode = hs, CaratsHundredths = carats!.Value, UsdCents = usd!.Value });
         }
@@ -357,6 +372,10 @@ public sealed class IntakeRules(string participant, Func<string, bool> isPartici
         Missing(row, column, problems);
         return null;
     }
+
+    /// <summary>At most 64 characters: letters and digits, then also '/', '-' and '.'.</summary>
+    public static bool IsCertificateNumber(string value)
+        => value.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.');
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
