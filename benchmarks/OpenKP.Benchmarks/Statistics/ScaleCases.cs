@@ -64,27 +64,29 @@ internal static class ScaleCases
     }
 
     /// <summary>
-    /// The same matching, hand-written: the year's certificates FULL OUTER JOIN the year's confirmations
-    /// (with the value found at the accepted arrival check) on the certificate number, each match put in a
-    /// category by a CASE, summed per pair and category. (SQLite has FULL OUTER JOIN since 3.39.)
+    /// The same matching, hand-written: the year's certificates LEFT JOIN their confirmation and accepted
+    /// arrival check (by the unique certificate number), each put in a category by a CASE and summed per
+    /// pair and category; then the year's confirmations whose certificate is not among them (the other side).
     /// </summary>
     private static async Task<string> ReconciliationSqlAsync(DbConnection connection, bool postgres, int year, CancellationToken ct)
     {
         const string sql = """
-            WITH e AS (
-                SELECT c."Number", c."IssuingParticipant" AS exporter, c."ImportingParticipant" AS importer, c."TotalCaratsHundredths" AS carats, c."TotalUsdCents" AS usd
-                FROM certificates c WHERE c."Status" = 'Issued' AND c."IssuedOn" >= @from AND c."IssuedOn" <= @to),
-            i AS (
-                SELECT i."CertificateNumber" AS "Number", i."ExportingParticipant" AS exporter, i."ImportingParticipant" AS importer, i."CaratsHundredths" AS carats,
-                       COALESCE(a."UsdCents", 0) AS usd
-                FROM import_confirmations i LEFT JOIN arrival_checks a ON a."CertificateNumber" = i."CertificateNumber" AND a."Outcome" = 'Accepted'
-                WHERE i."ReceivedOn" >= @from AND i."ReceivedOn" <= @to)
-            SELECT COALESCE(e.exporter, i.exporter), COALESCE(e.importer, i.importer),
-                   CASE WHEN e."Number" IS NULL THEN 'import-only' WHEN i."Number" IS NULL THEN 'export-only'
-                        WHEN ABS(e.carats - i.carats) * 10000 > e.carats * 50 THEN 'carats'
-                        WHEN ABS(e.usd - i.usd) * 10000 > e.usd * 500 THEN 'valuation' ELSE 'matched' END,
-                   COALESCE(SUM(e.carats), 0), COALESCE(SUM(e.usd), 0), COUNT(e."Number"), COALESCE(SUM(i.carats), 0), COALESCE(SUM(i.usd), 0), COUNT(i."Number")
-            FROM e FULL OUTER JOIN i ON i."Number" = e."Number"
+            SELECT c."IssuingParticipant", c."ImportingParticipant",
+                   CASE WHEN i."CertificateNumber" IS NULL THEN 'export-only'
+                        WHEN i."ReceivedOn" > @to THEN 'timing'
+                        WHEN ABS(c."TotalCaratsHundredths" - i."CaratsHundredths") * 10000 > c."TotalCaratsHundredths" * 50 THEN 'carats'
+                        WHEN ABS(c."TotalUsdCents" - COALESCE(a."UsdCents", c."TotalUsdCents")) * 10000 > c."TotalUsdCents" * 500 THEN 'valuation'
+                        ELSE 'matched' END,
+                   SUM(c."TotalCaratsHundredths"), SUM(c."TotalUsdCents"), COUNT(*)
+            FROM certificates c
+            LEFT JOIN import_confirmations i ON i."CertificateNumber" = c."Number"
+            LEFT JOIN arrival_checks a ON a."CertificateNumber" = c."Number" AND a."Outcome" = 'Accepted'
+            WHERE c."Status" = 'Issued' AND c."IssuedOn" >= @from AND c."IssuedOn" <= @to
+            GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT i."ExportingParticipant", i."ImportingParticipant", CASE WHEN c."Number" IS NULL THEN 'import-only' ELSE 'timing' END, 0, 0, 0
+            FROM import_confirmations i LEFT JOIN certificates c ON c."Number" = i."CertificateNumber"
+            WHERE i."ReceivedOn" >= @from AND i."ReceivedOn" <= @to AND (c."Number" IS NULL OR c."IssuedOn" < @from OR c."IssuedOn" > @to)
             GROUP BY 1, 2, 3
             """;
         await using var command = Command(connection, postgres, sql, year);
