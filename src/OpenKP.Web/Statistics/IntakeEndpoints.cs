@@ -315,7 +315,7 @@ internal static class IntakeEndpoints
             return 0;
         }
 
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2003 or > 9999)
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2003 or > 9998)
         {
             input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
             return 0;
@@ -344,7 +344,7 @@ internal static class IntakeEndpoints
     internal static int OptionalYear(Input input, int? year, TimeProvider clock)
     {
         var y = year ?? clock.GetUtcNow().Year;
-        if (y is < 2003 or > 9999)
+        if (y is < 2003 or > 9998)
         {
             input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
         }

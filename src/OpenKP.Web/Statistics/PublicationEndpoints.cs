@@ -275,7 +275,7 @@ internal static class PublicationEndpoints
 
     private static bool ValidYear(Input input, int year)
     {
-        if (year is < 2003 or > 9999)
+        if (year is < 2003 or > 9998)
         {
             input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
             return false;

@@ -42,7 +42,7 @@ internal static class StatisticsEndpoints
 
         var input = new Input();
         var y = year ?? clock.GetUtcNow().Year;
-        if (y is < 2003 or > 9999)
+        if (y is < 2003 or > 9998)
         {
             input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
         }

@@ -96,6 +96,9 @@ public sealed class TradeStatisticsTests : IAsyncLifetime
             ("officer.za", "/api/statistics/trade?participant=BW", HttpStatusCode.Forbidden),
             ("customs.bw", "/api/statistics/trade?participant=AE", HttpStatusCode.Forbidden),
             ("officer.bw", "/api/statistics/trade?year=1999", HttpStatusCode.BadRequest),
+            ("officer.bw", "/api/statistics/trade?year=9999", HttpStatusCode.BadRequest),
+            ("officer.bw", "/api/participants/BW/trade-submissions?year=9999", HttpStatusCode.BadRequest), // the last year's periods end past the calendar
+            ("officer.bw", "/api/participants/BW/production-returns?year=9999", HttpStatusCode.BadRequest),
             ("officer.bw", "/api/statistics/trade?format=xml", HttpStatusCode.BadRequest),
         ];
         foreach (var (user, url, status) in refused)
