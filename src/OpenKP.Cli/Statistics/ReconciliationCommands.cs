@@ -47,7 +47,7 @@ internal static class ReconciliationCommands
             var input = new Input();
             var y = parse.GetValue(year) ?? context.Today.Year;
             var q = parse.GetValue(quarter);
-            if (y is < 2003 or > 9998)
+            if (!StatisticsCalendar.IsYear(y))
             {
                 input.Add(InputCodes.InvalidValue, "--year is a year of the scheme, 2003 or later.", "--year");
             }

@@ -12,7 +12,7 @@ public readonly record struct ReconciliationPeriod
     public ReconciliationPeriod(int year, int? quarterNumber = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, StatisticsCalendar.LastYear);
         if (quarterNumber is < 1 or > 4)
         {
             throw new ArgumentOutOfRangeException(nameof(quarterNumber), quarterNumber, "A quarter is 1–4.");

@@ -34,6 +34,15 @@ public sealed class StatisticsCalendar(int dueDays = StatisticsCalendar.DefaultD
 {
     public const int DefaultDueDays = 60;
 
+    /// <summary>The first year of the scheme's statistics (the KPCS took effect on 1 January 2003).</summary>
+    public const int FirstYear = 2003;
+
+    /// <summary>The last year whose periods and due dates fit in the calendar (9999's end past 31 December 9999).</summary>
+    public const int LastYear = 9998;
+
+    /// <summary>Whether statistics can be asked for <paramref name="year"/>.</summary>
+    public static bool IsYear(int year) => year is >= FirstYear and <= LastYear;
+
     public int DueDays { get; } = dueDays is >= 0 and <= 366 ? dueDays : throw new ArgumentOutOfRangeException(nameof(dueDays), "Due days are 0 to 366.");
 
     public DateOnly DueOn(HalfYear half) => After(half.Last);

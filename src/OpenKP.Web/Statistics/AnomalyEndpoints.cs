@@ -142,9 +142,9 @@ internal static class AnomalyEndpoints
     /// <summary>The list's filters, parsed (the pages share it).</summary>
     internal static AnomalyFilter Filter(Input input, int? year, string? participant, string? kind, string? status)
     {
-        if (year is < 2003 or > 9998)
+        if (year is { } y)
         {
-            input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
+            StatisticsInput.Year(input, y);
         }
 
         return new AnomalyFilter(

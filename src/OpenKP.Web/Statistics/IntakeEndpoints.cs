@@ -315,9 +315,13 @@ internal static class IntakeEndpoints
             return 0;
         }
 
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2003 or > 9998)
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
-            input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
+            year = 0;
+        }
+
+        if (!StatisticsInput.Year(input, year))
+        {
             return 0;
         }
 
@@ -344,10 +348,7 @@ internal static class IntakeEndpoints
     internal static int OptionalYear(Input input, int? year, TimeProvider clock)
     {
         var y = year ?? clock.GetUtcNow().Year;
-        if (y is < 2003 or > 9998)
-        {
-            input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
-        }
+        StatisticsInput.Year(input, y);
 
         return y;
     }

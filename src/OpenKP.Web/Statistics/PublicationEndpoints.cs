@@ -144,7 +144,7 @@ internal static class PublicationEndpoints
         var input = new Input();
         var order = Order(input, sort, dir);
         var as_ = input.OneOf(format, "format", ["json", "csv", "xlsx"]) ?? "json";
-        if (!ValidYear(input, year) || !input.IsValid)
+        if (!StatisticsInput.Year(input, year) || !input.IsValid)
         {
             return Problems.BadRequest(input.Errors);
         }
@@ -157,7 +157,7 @@ internal static class PublicationEndpoints
     {
         var input = new Input();
         var reason = input.Text(request?.Reason, "reason", StatisticsPublisher.MaxReasonLength, required: false);
-        if (!ValidYear(input, year) || !input.IsValid)
+        if (!StatisticsInput.Year(input, year) || !input.IsValid)
         {
             return Problems.BadRequest(input.Errors);
         }
@@ -271,17 +271,6 @@ internal static class PublicationEndpoints
 
         var descending = input.OneOf(dir, "dir", ["asc", "desc"]) == "desc";
         return (key, descending);
-    }
-
-    private static bool ValidYear(Input input, int year)
-    {
-        if (year is < 2003 or > 9998)
-        {
-            input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
-            return false;
-        }
-
-        return true;
     }
 
     private static async Task<Results<Ok<YearView>, FileContentHttpResult, ProblemHttpResult>> Answer(

@@ -58,10 +58,7 @@ internal static class ReconciliationEndpoints
 
         var input = new Input();
         var y = year ?? clock.GetUtcNow().Year;
-        if (y is < 2003 or > 9998)
-        {
-            input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
-        }
+        StatisticsInput.Year(input, y);
 
         if (quarter is < 1 or > 4)
         {

@@ -42,10 +42,7 @@ internal static class StatisticsEndpoints
 
         var input = new Input();
         var y = year ?? clock.GetUtcNow().Year;
-        if (y is < 2003 or > 9998)
-        {
-            input.Add(InputCodes.InvalidValue, "'year' is a year of the scheme, 2003 or later.", "year");
-        }
+        StatisticsInput.Year(input, y);
 
         var who = string.IsNullOrWhiteSpace(participant) ? (secretariat ? null : own) : input.Code(participant, "participant");
         var csv = input.OneOf(format, "format", ["json", "csv"]) == "csv";

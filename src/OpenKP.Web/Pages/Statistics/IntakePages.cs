@@ -41,7 +41,7 @@ public static class IntakePages
     public static int Year(int? year, TimeProvider clock)
     {
         var y = year ?? clock.GetUtcNow().Year - (clock.GetUtcNow().Month <= 2 ? 1 : 0);
-        return y is < 2003 or > 9999 ? clock.GetUtcNow().Year : y;
+        return OpenKP.Statistics.StatisticsCalendar.IsYear(y) ? y : clock.GetUtcNow().Year;
     }
 
     public static IReadOnlyList<int> Years(TimeProvider clock) => [.. Enumerable.Range(0, 6).Select(i => clock.GetUtcNow().Year - i)];

@@ -67,7 +67,7 @@ public sealed class PublicationModel(PublishedStatistics statistics, StatisticsP
         var published = (await statistics.YearsAsync(ct)).ToDictionary(y => y.Year, y => y.Vintage);
         Years = [.. (await statistics.YearsWithDataAsync(CurrentYear, ct)).Union(published.Keys).OrderDescending()
             .Select(y => (y, published.GetValueOrDefault(y)))];
-        if (Selected is { } year && year is >= 2003 and <= 9999)
+        if (Selected is { } year && OpenKP.Statistics.StatisticsCalendar.IsYear(year))
         {
             SelectedLatest = published.GetValueOrDefault(year);
             if (SelectedLatest is not null)

@@ -38,7 +38,7 @@ public sealed class YearModel(PublishedStatistics statistics) : PageModel
         var published = await statistics.PublishedAsync(year, VintageNumber, ct);
         if (published is null)
         {
-            if (VintageNumber is not null || !User.IsInRole(Roles.Secretariat) || year is < 2003 or > 9999)
+            if (VintageNumber is not null || !User.IsInRole(Roles.Secretariat) || !OpenKP.Statistics.StatisticsCalendar.IsYear(year))
             {
                 return NotFound();
             }
