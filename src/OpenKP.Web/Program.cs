@@ -1,6 +1,7 @@
 using OpenKP.Web.Accounts;
 using OpenKP.Web.Audit;
 using OpenKP.Web.Certificates;
+using OpenKP.Web.Compliance;
 using OpenKP.Web.Notifications;
 using OpenKP.Web.Portal;
 using OpenKP.Web.Registry;
@@ -18,7 +19,8 @@ builder.Services
     .AddCertificates(builder.Configuration) // issuance, signing keys, verification
     .AddNotifications(builder.Configuration) // inbox, e-mail and webhooks through a transactional outbox
     .AddShipments()               // export applications, review, departure, arrival, import confirmations, cases, overdue; alerts
-    .AddStatistics()              // trade figures derived from the certificates (issue 6, started)
+    .AddStatistics()              // figures from the certificates, publication, reconciliation, anomalies, footprints
+    .AddCompliance()              // decisions, working bodies, admissions, annual reports, peer review, cases, Chair's report
     .AddPortal();                 // the server-rendered portal's pages and texts
 
 var app = builder.Build();
@@ -32,7 +34,8 @@ app.MapRegistry();                // /api/participants, /api/trade-permission, /
 app.MapCertificates();            // /api/certificates, /api/verify, /api/keys
 app.MapShipments();               // /api/applications, /api/shipments, /api/arrivals, /api/transits, /api/cases, /api/alerts
 app.MapNotifications();           // /api/inbox, /api/participants/{code}/webhooks
-app.MapStatistics();              // /api/statistics/trade
+app.MapStatistics();              // /api/statistics/…, /api/public/statistics/…
+app.MapCompliance();              // /api/compliance/…
 app.MapPortal();                  // pages: home, participants, observers, sign-in, secretariat forms; language switch, HTML error pages
 
 await app.InitialiseAsync();      // migrations, reference data, demo data in demo mode

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using OpenKP.Accounts;
 using OpenKP.Audit;
 using OpenKP.Certificates;
+using OpenKP.Compliance;
 using OpenKP.Notifications;
 using OpenKP.Registry;
 using OpenKP.Shipments;
@@ -94,6 +95,26 @@ public sealed class OpenKpDb(
     public DbSet<AnomalySettings> AnomalySettings => Set<AnomalySettings>();
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
     public DbSet<QuestionnaireQuestion> QuestionnaireQuestions => Set<QuestionnaireQuestion>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionEffect> DecisionEffects => Set<DecisionEffect>();
+    public DbSet<Chairmanship> Chairmanships => Set<Chairmanship>();
+    public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
+    public DbSet<BodyOutcome> BodyOutcomes => Set<BodyOutcome>();
+    public DbSet<AdmissionApplication> AdmissionApplications => Set<AdmissionApplication>();
+    public DbSet<AdmissionChecklistItem> AdmissionChecklistItems => Set<AdmissionChecklistItem>();
+    public DbSet<AdmissionDocument> AdmissionDocuments => Set<AdmissionDocument>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
+    public DbSet<ReviewTeamMember> ReviewTeamMembers => Set<ReviewTeamMember>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<RecommendationUpdate> RecommendationUpdates => Set<RecommendationUpdate>();
+    public DbSet<ComplianceCase> ComplianceCases => Set<ComplianceCase>();
+    public DbSet<ComplianceCaseStep> ComplianceCaseSteps => Set<ComplianceCaseStep>();
+    public DbSet<WorkPlanItem> WorkPlanItems => Set<WorkPlanItem>();
+    public DbSet<ChairReport> ChairReports => Set<ChairReport>();
+    public DbSet<ChairReportSection> ChairReportSections => Set<ChairReportSection>();
+    public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -108,6 +129,7 @@ public sealed class OpenKpDb(
         builder.ConfigureStatistics();
         builder.ConfigureFootprints();
         builder.ConfigureAnomalies();
+        builder.ConfigureCompliance();
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_records");

@@ -102,5 +102,6 @@ internal static class RegistryModel
         d.Property(x => x.Title).HasColumnName("decision_title").HasMaxLength(4000);
         d.Property(x => x.Date).HasColumnName("decision_date");
         d.Property(x => x.Reference).HasColumnName("decision_reference").HasMaxLength(2000);
+        d.Property(x => x.DecisionId).HasColumnName("decision_id");
     }
 }

@@ -27,6 +27,8 @@ public sealed class DecisionReference
     public DateOnly? Date { get; set; }
     /// <summary>A document reference or citation (administrative decision number, Chair's notice, source).</summary>
     public string? Reference { get; set; }
+    /// <summary>The compliance <c>Decision</c> this record was written by when it was adopted; null for the loaded history and hand entries.</summary>
+    public long? DecisionId { get; set; }
 }
 
 /// <summary>A change of a participant's status on a date, possibly scheduled in the future.</summary>
@@ -83,6 +85,8 @@ public sealed class Zone
     public DateOnly From { get; set; }
     public DateOnly? EndsOn { get; set; }
     public string? Source { get; set; }
+    /// <summary>The compliance <c>Decision</c> that recorded the zone, if one did.</summary>
+    public long? DecisionId { get; set; }
     public required string EnteredBy { get; set; }
     public DateTime EnteredAt { get; set; }
 

@@ -1,0 +1,22 @@
+using OpenKP.Compliance;
+
+namespace OpenKP.Web.Compliance;
+
+/// <summary>
+/// Compliance and governance: meetings and decisions (whose effects drive the registry), the Chair and the
+/// working bodies, admissions, annual reports, peer review, non-compliance cases and the Chair's report to
+/// the UN General Assembly. One line per piece; each piece maps its own endpoints.
+/// </summary>
+internal static class ComplianceModule
+{
+    public static IServiceCollection AddCompliance(this IServiceCollection services)
+    {
+        services.AddScoped<DecisionDesk>();
+        return services;
+    }
+
+    public static WebApplication MapCompliance(this WebApplication app)
+    {
+        return app;
+    }
+}
