@@ -85,6 +85,20 @@ internal static class ComplianceCaseEndpoints
         input.Text(request.Title, "title", 300, required: false),
         input.Text(request.Text, "text", 8000, required: false));
 
+    /// <summary>A step, parsed: its kind, its day (<paramref name="today"/> when not given) and its text, left for the rules when blank.</summary>
+    internal static (CaseStepKind Kind, DateOnly On, string Text) Parse(Input input, ComplianceCaseStepRequest request, DateOnly today) => (
+        input.Enum<CaseStepKind>(request.Kind, "kind"),
+        input.Date(request.On, "on", today),
+        input.Text(request.Text, "text", 8000, required: false));
+
+    internal static (string Text, DateOnly DueOn) Parse(Input input, WorkPlanItemRequest request) => (
+        input.Text(request.Text, "text", 4000, required: false),
+        input.Date(request.DueOn, "dueOn"));
+
+    internal static WorkPlanItemStatus Parse(Input input, WorkPlanMarkRequest request) => input.Enum<WorkPlanItemStatus>(request.Status, "status");
+
+    internal static string Parse(Input input, CloseComplianceCaseRequest request) => input.Text(request.Outcome, "outcome", 8000, required: false);
+
     internal static async Task<Results<Ok<Paged<ComplianceCaseView>>, ProblemHttpResult>> List(
         ClaimsPrincipal user, ComplianceCaseDesk desk, string? participant, string? status, string? source, int? page, int? pageSize, CancellationToken ct)
     {
@@ -128,9 +142,7 @@ internal static class ComplianceCaseEndpoints
         long id, ComplianceCaseStepRequest request, ClaimsPrincipal user, ComplianceCaseDesk desk, TimeProvider clock, CancellationToken ct)
     {
         var input = new Input();
-        var kind = input.Enum<CaseStepKind>(request.Kind, "kind");
-        var on = input.Date(request.On, "on", clock.Today());
-        var text = input.Text(request.Text, "text", 8000, required: false);
+        var (kind, on, text) = Parse(input, request, clock.Today());
         return input.IsValid ? View(await desk.AddStepAsync(ComplianceReaders.Of(user), id, kind, on, text, request.Version, ct)) : Problems.BadRequest(input.Errors);
     }
 
@@ -138,8 +150,7 @@ internal static class ComplianceCaseEndpoints
         long id, WorkPlanItemRequest request, ClaimsPrincipal user, ComplianceCaseDesk desk, CancellationToken ct)
     {
         var input = new Input();
-        var text = input.Text(request.Text, "text", 4000, required: false);
-        var due = input.Date(request.DueOn, "dueOn");
+        var (text, due) = Parse(input, request);
         return input.IsValid ? View(await desk.AddWorkPlanItemAsync(ComplianceReaders.Of(user), id, text, due, request.Version, ct)) : Problems.BadRequest(input.Errors);
     }
 
@@ -147,7 +158,7 @@ internal static class ComplianceCaseEndpoints
         long id, long itemId, WorkPlanMarkRequest request, ClaimsPrincipal user, ComplianceCaseDesk desk, CancellationToken ct)
     {
         var input = new Input();
-        var status = input.Enum<WorkPlanItemStatus>(request.Status, "status");
+        var status = Parse(input, request);
         return input.IsValid ? View(await desk.MarkWorkPlanItemAsync(ComplianceReaders.Of(user), id, itemId, status, request.Version, ct)) : Problems.BadRequest(input.Errors);
     }
 
@@ -179,7 +190,7 @@ internal static class ComplianceCaseEndpoints
         long id, CloseComplianceCaseRequest request, ClaimsPrincipal user, ComplianceCaseDesk desk, CancellationToken ct)
     {
         var input = new Input();
-        var outcome = input.Text(request.Outcome, "outcome", 8000, required: false);
+        var outcome = Parse(input, request);
         return input.IsValid ? View(await desk.CloseAsync(ComplianceReaders.Of(user), id, outcome, request.Version, ct)) : Problems.BadRequest(input.Errors);
     }
 
