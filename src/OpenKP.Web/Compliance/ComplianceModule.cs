@@ -12,11 +12,13 @@ internal static class ComplianceModule
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
         services.AddScoped<DecisionDesk>();
+        services.AddScoped<ComplianceCaseDesk>();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
+        ComplianceCaseEndpoints.Map(app);
         return app;
     }
 }
