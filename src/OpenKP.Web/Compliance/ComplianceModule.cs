@@ -12,11 +12,13 @@ internal static class ComplianceModule
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
         services.AddScoped<DecisionDesk>();
+        services.AddScoped<PeerReviewDesk>();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
+        PeerReviewEndpoints.Map(app);
         return app;
     }
 }
