@@ -91,7 +91,7 @@ public sealed class PeerReviewTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         await za.PostJson(first, new { status = "in-progress", note = "Monthly reconciliation piloted." }, HttpStatusCode.OK);
         await za.PostJson(first, new { status = "implemented", note = "Monthly reconciliation in place since March." }, HttpStatusCode.OK);
         await za.PostJson(second, new { status = "implemented", note = "120 officers trained." }, HttpStatusCode.OK);
-        Assert.Equal(HttpStatusCode.NotFound, (await bw.PostAsJsonAsync(first, new { status = "in-progress", note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bw.PostAsJsonAsync(first, new { status = "in-progress", note = "x" })).StatusCode);
         var officerCloses = await za.PostJson(first, new { status = "closed", note = "Done." }, HttpStatusCode.Forbidden);
         Assert.Equal(ReviewCodes.RecommendationSecretariatCloses, Codes(officerCloses));
 
