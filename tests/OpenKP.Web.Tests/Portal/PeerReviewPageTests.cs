@@ -17,9 +17,19 @@ public sealed class PeerReviewPageTests(OpenKpApp app) : IClassFixture<OpenKpApp
 
         var fields = new Dictionary<string, string>
         {
-            ["participant"] = "ZA", ["kind"] = "visit", ["invitedOn"] = "2026-01-10", ["startsOn"] = "2026-02-06", ["endsOn"] = "2026-02-02", ["termsOfReference"] = "Internal controls.",
-            ["teamKind0"] = "participant", ["teamPerson0"] = "Anna Dube", ["teamParticipant0"] = "BW", ["teamLeader"] = "0",
-            ["teamKind1"] = "industry", ["teamPerson1"] = "Ian Roe", ["teamObserver1"] = "World Diamond Council",
+            ["participant"] = "ZA",
+            ["kind"] = "visit",
+            ["invitedOn"] = "2026-01-10",
+            ["startsOn"] = "2026-02-06",
+            ["endsOn"] = "2026-02-02",
+            ["termsOfReference"] = "Internal controls.",
+            ["teamKind0"] = "participant",
+            ["teamPerson0"] = "Anna Dube",
+            ["teamParticipant0"] = "BW",
+            ["teamLeader"] = "0",
+            ["teamKind1"] = "industry",
+            ["teamPerson1"] = "Ian Roe",
+            ["teamObserver1"] = "World Diamond Council",
         };
         using var wrong = await secretariat.PostForm("/compliance/reviews", fields, PortalClient.Token(list));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
