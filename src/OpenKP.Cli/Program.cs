@@ -51,6 +51,7 @@ public static class OpenKpCli
         OpenKP.Cli.Statistics.IntakeCommands.AddTo(root, context, globals);
         AnomalyCommands.AddTo(root, context, globals);
         OpenKP.Cli.Compliance.ComplianceCaseCommands.AddTo(root, context, globals);
+        OpenKP.Cli.Compliance.ReviewCommands.AddTo(root, context, globals);
         DemoCommands.AddTo(root, context, globals);
         return root;
     }

@@ -13,12 +13,14 @@ internal static class ComplianceModule
     {
         services.AddScoped<DecisionDesk>();
         services.AddScoped<ComplianceCaseDesk>();
+        services.AddScoped<PeerReviewDesk>();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
         ComplianceCaseEndpoints.Map(app);
+        PeerReviewEndpoints.Map(app);
         return app;
     }
 }
