@@ -12,11 +12,13 @@ internal static class ComplianceModule
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
         services.AddScoped<DecisionDesk>();
+        services.AddScoped<ChairReportDrafter>().AddScoped<ChairReportDesk>().AddHostedService<ComplianceDemo>();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
+        ChairReportEndpoints.Map(app);
         return app;
     }
 }
