@@ -217,8 +217,11 @@ public sealed class ChairReportDrafter(OpenKpDb db, ParticipantDirectory directo
     public static IEnumerable<string> Counted(RegistrySnapshot registry, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        // The participant's own history (not StandingOf, which answers for an EU member state as the EU).
         return registry.Participants
-            .Where(p => registry.StandingOf(p.Code, on).Status is { } s && s is not ParticipantStatus.Applicant and not ParticipantStatus.Withdrawn)
+            .Where(p => (registry.History(p.Code).LastOrDefault(e => e.EffectiveOn <= on)?.Status
+                    ?? (p.Kind == ParticipantKind.TradingEntity && on >= p.AdmittedOn ? ParticipantStatus.Active : null))
+                is { } s && s is not ParticipantStatus.Applicant and not ParticipantStatus.Withdrawn)
             .Select(p => p.Code);
     }
 
