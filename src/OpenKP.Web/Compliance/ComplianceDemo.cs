@@ -58,14 +58,26 @@ internal sealed class ComplianceDemo(
 
         var intersessional = new Meeting
         {
-            Kind = MeetingKind.Intersessional, Title = $"Kimberley Process Intersessional, Gaborone {year}", Place = "Gaborone",
-            StartsOn = On(6, 10), EndsOn = On(6, 13), ChairParticipantCode = "AE", CreatedBy = By, CreatedAt = now,
+            Kind = MeetingKind.Intersessional,
+            Title = $"Kimberley Process Intersessional, Gaborone {year}",
+            Place = "Gaborone",
+            StartsOn = On(6, 10),
+            EndsOn = On(6, 13),
+            ChairParticipantCode = "AE",
+            CreatedBy = By,
+            CreatedAt = now,
             Summary = "Working groups met; the plenary's agenda was agreed.",
         };
         var plenary = new Meeting
         {
-            Kind = MeetingKind.Plenary, Title = $"Kimberley Process Plenary, Dubai {year}", Place = "Dubai",
-            StartsOn = On(11, 4), EndsOn = On(11, 7), ChairParticipantCode = "AE", CreatedBy = By, CreatedAt = now,
+            Kind = MeetingKind.Plenary,
+            Title = $"Kimberley Process Plenary, Dubai {year}",
+            Place = "Dubai",
+            StartsOn = On(11, 4),
+            EndsOn = On(11, 7),
+            ChairParticipantCode = "AE",
+            CreatedBy = By,
+            CreatedAt = now,
             Summary = "The plenary adopted its final communiqué and administrative decisions.",
         };
         db.Meetings.AddRange(intersessional, plenary);
@@ -78,8 +90,13 @@ internal sealed class ComplianceDemo(
         ];
         db.BodyMemberships.AddRange(members.Select(m => new BodyMembership
         {
-            BodyCode = m.Body, Year = year, MemberKind = m.Participant is null ? BodyMemberKind.Observer : BodyMemberKind.Participant,
-            ParticipantCode = m.Participant, ObserverName = m.Observer, Role = m.Role, From = On(1, 1),
+            BodyCode = m.Body,
+            Year = year,
+            MemberKind = m.Participant is null ? BodyMemberKind.Observer : BodyMemberKind.Participant,
+            ParticipantCode = m.Participant,
+            ObserverName = m.Observer,
+            Role = m.Role,
+            From = On(1, 1),
         }));
         db.BodyOutcomes.AddRange(
             new BodyOutcome { BodyCode = "wgm", Year = year, Text = $"Assessed the annual reports on {year - 1}; coordinated the review visit to Botswana.", UpdatedBy = By, UpdatedAt = now },
@@ -88,25 +105,40 @@ internal sealed class ComplianceDemo(
 
         db.AnnualReports.AddRange(Reporting.Select((code, i) => new AnnualReport
         {
-            ParticipantCode = code, Year = year - 1, Status = i < 3 ? AnnualReportStatus.Assessed : AnnualReportStatus.Submitted,
+            ParticipantCode = code,
+            Year = year - 1,
+            Status = i < 3 ? AnnualReportStatus.Assessed : AnnualReportStatus.Submitted,
             LegalFramework = "The KPCS is implemented by the national diamond law and its regulations.",
             InternalControls = "Licensed mines, dealers and exporters; every export is inspected and sealed.",
             StatisticsSummary = "Production and trade as reported to the Working Group on Statistics.",
-            SubmittedAt = new DateTime(year, 3, 10 + i, 9, 0, 0, DateTimeKind.Utc), SubmittedBy = $"officer.{code.ToLowerInvariant()}",
-            AssessmentComments = i < 3 ? "Complete; no issue of implementation." : null, CompletenessScore = i < 3 ? 90 - i : null,
-            AssessedBy = i < 3 ? "secretariat" : null, AssessedAt = i < 3 ? new DateTime(year, 10, 1, 9, 0, 0, DateTimeKind.Utc) : null,
-            CreatedBy = $"officer.{code.ToLowerInvariant()}", CreatedAt = new DateTime(year, 2, 1, 9, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(year, 3, 10 + i, 9, 0, 0, DateTimeKind.Utc),
+            SubmittedAt = new DateTime(year, 3, 10 + i, 9, 0, 0, DateTimeKind.Utc),
+            SubmittedBy = $"officer.{code.ToLowerInvariant()}",
+            AssessmentComments = i < 3 ? "Complete; no issue of implementation." : null,
+            CompletenessScore = i < 3 ? 90 - i : null,
+            AssessedBy = i < 3 ? "secretariat" : null,
+            AssessedAt = i < 3 ? new DateTime(year, 10, 1, 9, 0, 0, DateTimeKind.Utc) : null,
+            CreatedBy = $"officer.{code.ToLowerInvariant()}",
+            CreatedAt = new DateTime(year, 2, 1, 9, 0, 0, DateTimeKind.Utc),
+            UpdatedAt = new DateTime(year, 3, 10 + i, 9, 0, 0, DateTimeKind.Utc),
         }));
 
         db.PeerReviews.Add(new PeerReview
         {
-            ParticipantCode = "BW", Kind = ReviewKind.Visit, Status = ReviewStatus.Final, InvitedOn = On(1, 20),
-            StartsOn = On(5, 12), EndsOn = On(5, 16),
+            ParticipantCode = "BW",
+            Kind = ReviewKind.Visit,
+            Status = ReviewStatus.Final,
+            InvitedOn = On(1, 20),
+            StartsOn = On(5, 12),
+            EndsOn = On(5, 16),
             TermsOfReference = "Review of Botswana's implementation of the KPCS minimum requirements, from mine to export.",
-            DraftReport = "The team found the system of internal controls robust.", DraftIssuedAt = new DateTime(year, 7, 1, 9, 0, 0, DateTimeKind.Utc),
-            ParticipantComments = "Botswana accepts the findings.", CommentedAt = new DateTime(year, 8, 1, 9, 0, 0, DateTimeKind.Utc),
-            FinalReport = "Botswana implements the KPCS minimum requirements effectively; three recommendations.", FinalIssuedAt = new DateTime(year, 9, 1, 9, 0, 0, DateTimeKind.Utc),
-            CreatedBy = By, CreatedAt = now,
+            DraftReport = "The team found the system of internal controls robust.",
+            DraftIssuedAt = new DateTime(year, 7, 1, 9, 0, 0, DateTimeKind.Utc),
+            ParticipantComments = "Botswana accepts the findings.",
+            CommentedAt = new DateTime(year, 8, 1, 9, 0, 0, DateTimeKind.Utc),
+            FinalReport = "Botswana implements the KPCS minimum requirements effectively; three recommendations.",
+            FinalIssuedAt = new DateTime(year, 9, 1, 9, 0, 0, DateTimeKind.Utc),
+            CreatedBy = By,
+            CreatedAt = now,
             Team =
             [
                 new ReviewTeamMember { Kind = TeamMemberKind.Participant, ParticipantCode = "CA", PersonName = "Team leader (Canada)", IsLeader = true },

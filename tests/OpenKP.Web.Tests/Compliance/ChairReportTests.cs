@@ -122,7 +122,11 @@ public sealed class ChairReportTests(OpenKpApp app) : IClassFixture<OpenKpApp>
             new PeerReview { ParticipantCode = "CD", Kind = ReviewKind.Visit, Status = ReviewStatus.Cancelled, StartsOn = new DateOnly(Year, 3, 1), EndsOn = new DateOnly(Year, 3, 5), TermsOfReference = "Visit", CreatedBy = "test", CreatedAt = DateTime.UtcNow });
         db.StatisticsVintages.Add(new StatisticsVintage
         {
-            Year = Year, Number = 1, PublishedAt = DateTime.UtcNow, PublishedBy = "secretariat", Reason = "First publication",
+            Year = Year,
+            Number = 1,
+            PublishedAt = DateTime.UtcNow,
+            PublishedBy = "secretariat",
+            Reason = "First publication",
             Rows =
             [
                 new VintageRow { ParticipantCode = "BW", ProductionCaratsHundredths = 123_456_789, ProductionUsdCents = 50_000_000_00, ExportCertificates = 4, ProductionSubmitted = true },
