@@ -52,6 +52,7 @@ public static class OpenKpCli
         AnomalyCommands.AddTo(root, context, globals);
         OpenKP.Cli.Compliance.ComplianceCaseCommands.AddTo(root, context, globals);
         OpenKP.Cli.Compliance.ReviewCommands.AddTo(root, context, globals);
+        OpenKP.Cli.Compliance.ChairReportCommands.AddTo(root, context, globals);
         DemoCommands.AddTo(root, context, globals);
         return root;
     }

@@ -14,6 +14,7 @@ internal static class ComplianceModule
         services.AddScoped<DecisionDesk>();
         services.AddScoped<ComplianceCaseDesk>();
         services.AddScoped<PeerReviewDesk>();
+        services.AddScoped<ChairReportDrafter>().AddScoped<ChairReportDesk>().AddHostedService<ComplianceDemo>();
         return services;
     }
 
@@ -21,6 +22,7 @@ internal static class ComplianceModule
     {
         ComplianceCaseEndpoints.Map(app);
         PeerReviewEndpoints.Map(app);
+        ChairReportEndpoints.Map(app);
         return app;
     }
 }
