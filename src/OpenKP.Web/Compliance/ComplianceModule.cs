@@ -12,11 +12,15 @@ internal static class ComplianceModule
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
         services.AddScoped<DecisionDesk>();
+        services.AddScoped<MeetingBook>().AddScoped<BodyRoster>();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
+        DecisionEndpoints.Map(app);
+        MeetingEndpoints.Map(app);
+        BodyEndpoints.Map(app);
         return app;
     }
 }
