@@ -14,5 +14,4 @@ public static class BodyCodes
     public const string MemberDuplicate = "body-member-duplicate";
     public const string MemberNotFound = "body-member-not-found";
     public const string OutcomeNotFound = "body-outcome-not-found";
-    public const string ChairmanshipNotFound = "body-chairmanship-not-found";
 }
