@@ -94,6 +94,7 @@ public sealed class DecisionApiTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         await secretariat.PostJson($"/api/compliance/decisions/{silent}/written-procedure", new { objectionDeadline = deadline }, HttpStatusCode.OK);
         Assert.Equal(["decision-written-procedure-running"], (await secretariat.PostJson($"/api/compliance/decisions/{silent}/adopt", new { }, HttpStatusCode.UnprocessableEntity)).Codes());
         app.Advance(TimeSpan.FromDays(11));
+        secretariat = await app.ClientFor("secretariat");
         Assert.Equal(["decision-objection-too-late"], (await secretariat.PostJson($"/api/compliance/decisions/{silent}/objections", new { participant = "CA", reason = "Late." }, HttpStatusCode.Conflict)).Codes());
         Assert.Equal("adopted", (await secretariat.PostJson($"/api/compliance/decisions/{silent}/adopt", new { }, HttpStatusCode.OK)).Str("status"));
 
