@@ -21,4 +21,9 @@ public static class DecisionCodes
     public const string EffectZoneNameRequired = "decision-effect-zone-name-required";
     public const string EffectEndsBeforeStart = "decision-effect-ends-before-start";
     public const string EffectOriginInvalid = "decision-effect-origin-invalid";
+    public const string NotWrittenProcedure = "decision-not-written-procedure";
+    public const string ObjectionDeadlinePast = "decision-objection-deadline-past";
+    public const string ObjectionTooLate = "decision-objection-too-late";
+    public const string NotWithdrawable = "decision-not-withdrawable";
+    public const string WhatIfNotApplicable = "decision-what-if-not-applicable";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenKP.Audit;
 using OpenKP.Data;
+using OpenKP.Notifications;
 using OpenKP.Registry;
 using OpenKP.Shared;
 
@@ -41,7 +42,7 @@ public sealed record DecisionAdoption(DateOnly? AdoptedOn = null, DateOnly? Effe
 /// future date changes trade permission exactly from that date. Admitting an applicant (an effect making it
 /// <see cref="ParticipantStatus.Active"/>) also sets the participant's admission date.
 /// </summary>
-public sealed class DecisionDesk(OpenKpDb db, IAuditActor actor, TimeProvider clock)
+public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimeProvider clock, Notifier? notifier = null)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(Now);
@@ -49,30 +50,7 @@ public sealed class DecisionDesk(OpenKpDb db, IAuditActor actor, TimeProvider cl
     public async Task<Outcome<Decision>> DraftAsync(NewDecision input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var violations = new List<Violation>();
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            violations.Add(new(DecisionCodes.TitleRequired, "A decision needs a title.", "title"));
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            violations.Add(new(DecisionCodes.TextRequired, "A decision needs its operative text.", "text"));
-        }
-
-        if (input.MeetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
-        {
-            violations.Add(new(DecisionCodes.MeetingNotFound, $"There is no meeting {meeting}.", "meetingId"));
-        }
-
-        if (input.WorkingBodyCode is { Length: > 0 } body && WorkingBodies.Find(body) is null)
-        {
-            violations.Add(new(DecisionCodes.WorkingBodyUnknown, $"'{body}' is not a working body ({string.Join(", ", WorkingBodies.All.Select(b => b.Code))}).", "workingBodyCode"));
-        }
-
-        var effects = input.Effects ?? [];
-        violations.AddRange(await CheckEffectsAsync(effects, ct));
-        if (violations.Count > 0)
+        if (await CheckAsync(input, ct) is { Count: > 0 } violations)
         {
             return Outcome<Decision>.Invalid(violations);
         }
@@ -87,17 +65,7 @@ public sealed class DecisionDesk(OpenKpDb db, IAuditActor actor, TimeProvider cl
             WorkingBodyCode = WorkingBodies.Find(input.WorkingBodyCode)?.Code,
             CreatedBy = actor.UserName,
             CreatedAt = Now,
-            Effects = effects.Select(e => new DecisionEffect
-            {
-                Kind = e.Kind,
-                ParticipantCode = e.ParticipantCode.Trim().ToUpperInvariant(),
-                Status = e.Kind == DecisionEffectKind.StatusChange ? e.Status : null,
-                Scope = Blank(e.Scope),
-                ZoneName = Blank(e.ZoneName),
-                EndsOn = e.EndsOn,
-                GovernmentCertifiedExempt = e.GovernmentCertifiedExempt,
-                Note = e.Note.Trim(),
-            }).ToList(),
+            Effects = Effects(input),
         };
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(ct);
@@ -172,6 +140,21 @@ public sealed class DecisionDesk(OpenKpDb db, IAuditActor actor, TimeProvider cl
 
         decision.Version = Guid.NewGuid();
         await ApplyAsync(decision, effectiveOn, ct);
+        (notifier ?? new Notifier(db, clock)).Publish(new Notice(
+            NoticeTypes.DecisionAdopted,
+            $"Decision {decision.Number} adopted: {decision.Title}",
+            $"The Kimberley Process adopted decision {decision.Number} on {adoptedOn:yyyy-MM-dd}, effective {effectiveOn:yyyy-MM-dd}: {decision.Title}.",
+            $"/compliance/decisions/{decision.Id}",
+            [Audience.AllAuthorities],
+            new Dictionary<string, object?>
+            {
+                ["decisionId"] = decision.Id,
+                ["number"] = decision.Number,
+                ["title"] = decision.Title,
+                ["adoptedOn"] = adoptedOn,
+                ["effectiveOn"] = effectiveOn,
+                ["participants"] = decision.Effects.Select(e => e.ParticipantCode).Distinct().ToList(),
+            }));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -297,6 +280,45 @@ public sealed class DecisionDesk(OpenKpDb db, IAuditActor actor, TimeProvider cl
 
         return violations;
     }
+
+    private async Task<List<Violation>> CheckAsync(NewDecision input, CancellationToken ct)
+    {
+        var violations = new List<Violation>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            violations.Add(new(DecisionCodes.TitleRequired, "A decision needs a title.", "title"));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            violations.Add(new(DecisionCodes.TextRequired, "A decision needs its operative text.", "text"));
+        }
+
+        if (input.MeetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
+        {
+            violations.Add(new(DecisionCodes.MeetingNotFound, $"There is no meeting {meeting}.", "meetingId"));
+        }
+
+        if (input.WorkingBodyCode is { Length: > 0 } body && WorkingBodies.Find(body) is null)
+        {
+            violations.Add(new(DecisionCodes.WorkingBodyUnknown, $"'{body}' is not a working body ({string.Join(", ", WorkingBodies.All.Select(b => b.Code))}).", "workingBodyCode"));
+        }
+
+        violations.AddRange(await CheckEffectsAsync(input.Effects ?? [], ct));
+        return violations;
+    }
+
+    private static List<DecisionEffect> Effects(NewDecision input) => (input.Effects ?? []).Select(e => new DecisionEffect
+    {
+        Kind = e.Kind,
+        ParticipantCode = e.ParticipantCode.Trim().ToUpperInvariant(),
+        Status = e.Kind == DecisionEffectKind.StatusChange ? e.Status : null,
+        Scope = Blank(e.Scope),
+        ZoneName = Blank(e.ZoneName),
+        EndsOn = e.EndsOn,
+        GovernmentCertifiedExempt = e.GovernmentCertifiedExempt,
+        Note = e.Note.Trim(),
+    }).ToList();
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

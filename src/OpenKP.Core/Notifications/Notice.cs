@@ -56,11 +56,13 @@ public static class NoticeTypes
     public const string CaseResolved = "case.resolved";
     public const string ConfirmationOverdue = "confirmation.overdue";
     public const string AlertRaised = "alert.raised";
+    public const string DecisionAdopted = "decision.adopted";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ApplicationSubmitted, ApplicationApproved, ApplicationNeedsSecondApproval, ApplicationRejected, ApplicationSentBack,
         CertificateIssued, CertificateIncoming, CertificateVoided, ShipmentDeparted, TransitRecorded, ImportConfirmed, ShipmentDetained,
         CaseUpdated, CaseResolved, ConfirmationOverdue, AlertRaised,
+        DecisionAdopted,
     ];
 }

@@ -35,9 +35,9 @@ public sealed record StandingView(
     public static IReadOnlyList<string> StatusNames { get; } = [.. Enum.GetValues<ParticipantStatus>().Select(s => Kebab(s)), CoveredBy("EU"), NotParticipant];
 }
 
-public sealed record DecisionView(string Title, DateOnly? Date, string? Reference)
+public sealed record DecisionView(string Title, DateOnly? Date, string? Reference, long? DecisionId = null)
 {
-    public static DecisionView Of(DecisionReference d) => new(d.Title, d.Date, d.Reference);
+    public static DecisionView Of(DecisionReference d) => new(d.Title, d.Date, d.Reference, d.DecisionId);
 }
 
 public sealed record StatusEventView(

@@ -15,6 +15,7 @@ internal static class ComplianceModule
         services.AddScoped<ComplianceCaseDesk>();
         services.AddScoped<PeerReviewDesk>();
         services.AddScoped<ChairReportDrafter>().AddScoped<ChairReportDesk>().AddHostedService<ComplianceDemo>();
+        services.AddScoped<MeetingBook>().AddScoped<BodyRoster>();
         return services;
     }
 
@@ -23,6 +24,9 @@ internal static class ComplianceModule
         ComplianceCaseEndpoints.Map(app);
         PeerReviewEndpoints.Map(app);
         ChairReportEndpoints.Map(app);
+        DecisionEndpoints.Map(app);
+        MeetingEndpoints.Map(app);
+        BodyEndpoints.Map(app);
         return app;
     }
 }
