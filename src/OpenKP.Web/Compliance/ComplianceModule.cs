@@ -12,11 +12,13 @@ internal static class ComplianceModule
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
         services.AddScoped<DecisionDesk>();
+        services.AddAnnualReports();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
+        AnnualReportEndpoints.Map(app);
         return app;
     }
 }
