@@ -33,7 +33,12 @@ public sealed class AnnualReportTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         {
             db.ProductionReturns.Add(new ProductionReturn
             {
-                ParticipantCode = "BW", Year = 2026, Half = 1, Revision = 1, SubmittedBy = "officer.bw", SubmittedAt = DateTime.UtcNow,
+                ParticipantCode = "BW",
+                Year = 2026,
+                Half = 1,
+                Revision = 1,
+                SubmittedBy = "officer.bw",
+                SubmittedAt = DateTime.UtcNow,
                 Lines = [new ProductionLine { MiningType = MiningType.Industrial, CaratsHundredths = 123_456, UsdCents = 9_876_543 }],
             });
             return await db.SaveChangesAsync();
@@ -126,13 +131,21 @@ public sealed class AnnualReportTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         {
             var review = new PeerReview
             {
-                ParticipantCode = "ZA", Kind = ReviewKind.Visit, StartsOn = today.AddDays(-200), EndsOn = today.AddDays(-195), TermsOfReference = "Visit", CreatedBy = "secretariat",
+                ParticipantCode = "ZA",
+                Kind = ReviewKind.Visit,
+                StartsOn = today.AddDays(-200),
+                EndsOn = today.AddDays(-195),
+                TermsOfReference = "Visit",
+                CreatedBy = "secretariat",
                 Recommendations = [new Recommendation { ParticipantCode = "ZA", Number = 1, Text = "Strengthen controls", Owner = "Mines ministry", DueOn = today.AddDays(17), Status = RecommendationStatus.InProgress }],
             };
             var questionnaire = new Questionnaire { ParticipantCode = "IN", Year = 2025, Period = "2025-Q3", Status = QuestionnaireStatus.Sent, DueOn = today.AddDays(26), CreatedBy = "secretariat", SentAt = DateTime.UtcNow };
             var @case = new ComplianceCase
             {
-                ParticipantCode = "CF", Title = "Exports from a non-compliant zone", Summary = "Alert", OpenedBy = "secretariat",
+                ParticipantCode = "CF",
+                Title = "Exports from a non-compliant zone",
+                Summary = "Alert",
+                OpenedBy = "secretariat",
                 WorkPlan = [new WorkPlanItem { Text = "Report on controls in Berberati", DueOn = today.AddDays(-5) }],
             };
             db.AddRange(review, questionnaire, @case);
@@ -159,6 +172,7 @@ public sealed class AnnualReportTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         var zaReport = await (await app.ClientFor("officer.za")).GetJson("/api/participants/ZA/annual-reports/2025");
         Assert.True(zaReport.GetProperty("submittedLate").GetBoolean());
 
+        secretariat = await app.ClientFor("secretariat"); // a fresh token on the moved clock
         var second = await secretariat.PostJson("/api/compliance/deadlines/sweep", new { }, HttpStatusCode.OK);
         Assert.Equal((members.Count - 2, 1, 1, 0), (second.GetProperty("annualReports").GetInt32(), second.GetProperty("recommendations").GetInt32(), second.GetProperty("questionnaires").GetInt32(), second.GetProperty("workPlanItems").GetInt32()));
         Assert.Equal(0, (await secretariat.PostJson("/api/compliance/deadlines/sweep", new { }, HttpStatusCode.OK)).GetProperty("total").GetInt32());
