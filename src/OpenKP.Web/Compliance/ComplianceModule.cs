@@ -16,6 +16,7 @@ internal static class ComplianceModule
         services.AddScoped<PeerReviewDesk>();
         services.AddScoped<ChairReportDrafter>().AddScoped<ChairReportDesk>().AddHostedService<ComplianceDemo>();
         services.AddScoped<MeetingBook>().AddScoped<BodyRoster>();
+        services.AddAnnualReports();
         return services;
     }
 
@@ -27,6 +28,7 @@ internal static class ComplianceModule
         DecisionEndpoints.Map(app);
         MeetingEndpoints.Map(app);
         BodyEndpoints.Map(app);
+        AnnualReportEndpoints.Map(app);
         return app;
     }
 }
