@@ -57,7 +57,12 @@ public static class NoticeTypes
     public const string ConfirmationOverdue = "confirmation.overdue";
     public const string AlertRaised = "alert.raised";
     public const string DecisionAdopted = "decision.adopted";
-    public const string AnnualReportDue = "annual-report.due"; public const string AnnualReportSubmitted = "annual-report.submitted"; public const string AnnualReportAssessed = "annual-report.assessed"; public const string RecommendationDue = "recommendation.due"; public const string QuestionnaireDue = "questionnaire.due"; public const string WorkPlanDue = "work-plan.due";
+    public const string AnnualReportDue = "annual-report.due";
+    public const string AnnualReportSubmitted = "annual-report.submitted";
+    public const string AnnualReportAssessed = "annual-report.assessed";
+    public const string RecommendationDue = "recommendation.due";
+    public const string QuestionnaireDue = "questionnaire.due";
+    public const string WorkPlanDue = "work-plan.due";
 
     public static IReadOnlyList<string> All { get; } =
     [
