@@ -12,11 +12,13 @@ internal static class ComplianceModule
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
         services.AddScoped<DecisionDesk>();
+        services.AddScoped<AdmissionDesk>();
         return services;
     }
 
     public static WebApplication MapCompliance(this WebApplication app)
     {
+        AdmissionEndpoints.Map(app);
         return app;
     }
 }
