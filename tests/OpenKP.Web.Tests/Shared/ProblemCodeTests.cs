@@ -12,7 +12,7 @@ public sealed class ProblemCodeTests(OpenKpApp app) : IClassFixture<OpenKpApp>
 {
     public static IReadOnlyList<(string Owner, string Code)> AllCodes() =>
     [
-        .. new[] { typeof(RegistryCodes), typeof(CertificateCodes), typeof(OpenKP.Shipments.ShipmentCodes), typeof(OpenKP.Notifications.NotificationCodes), typeof(OpenKP.Statistics.FootprintCodes), typeof(OpenKP.Statistics.PublicationCodes), typeof(OpenKP.Statistics.Intake.IntakeCodes), typeof(OpenKP.Statistics.AnomalyCodes), typeof(OpenKP.Statistics.Synthetic.SyntheticCodes), typeof(OpenKP.Compliance.DecisionCodes), typeof(InputCodes), typeof(PlatformCodes) }
+        .. new[] { typeof(RegistryCodes), typeof(CertificateCodes), typeof(OpenKP.Shipments.ShipmentCodes), typeof(OpenKP.Notifications.NotificationCodes), typeof(OpenKP.Statistics.FootprintCodes), typeof(OpenKP.Statistics.PublicationCodes), typeof(OpenKP.Statistics.Intake.IntakeCodes), typeof(OpenKP.Statistics.AnomalyCodes), typeof(OpenKP.Statistics.Synthetic.SyntheticCodes), typeof(OpenKP.Compliance.DecisionCodes), typeof(OpenKP.Compliance.AdmissionCodes), typeof(InputCodes), typeof(PlatformCodes) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string))
                 .Select(f => (t.Name, (string)f.GetRawConstantValue()!))),
