@@ -50,6 +50,7 @@ public static class OpenKpCli
         ReconciliationCommands.AddTo(root, context, globals);
         OpenKP.Cli.Statistics.IntakeCommands.AddTo(root, context, globals);
         AnomalyCommands.AddTo(root, context, globals);
+        OpenKP.Cli.Compliance.AdmissionCommands.AddTo(root, context, globals);
         DemoCommands.AddTo(root, context, globals);
         return root;
     }
