@@ -58,8 +58,13 @@ internal static class AdmissionCommands
         {
             var body = new
             {
-                applicantCode = parse.GetValue(code), nameEn = parse.GetValue(nameEn), nameFr = parse.GetValue(nameFr), receivedOn = parse.GetValue(receivedOn),
-                legislation = parse.GetValue(legislation), authorities = parse.GetValue(authorities), internalControls = parse.GetValue(controls),
+                applicantCode = parse.GetValue(code),
+                nameEn = parse.GetValue(nameEn),
+                nameFr = parse.GetValue(nameFr),
+                receivedOn = parse.GetValue(receivedOn),
+                legislation = parse.GetValue(legislation),
+                authorities = parse.GetValue(authorities),
+                internalControls = parse.GetValue(controls),
             };
             return LoopOutput.Show(run, await run.ServerOnlyAsync(api => api.PostAsync<AdmissionView>(Base, body, ct), LoopOutput.ServerOnly, ct), Print);
         }));
