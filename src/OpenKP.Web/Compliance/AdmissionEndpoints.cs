@@ -191,27 +191,45 @@ internal static class AdmissionEndpoints
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Assess(long id, string requirementCode, AdmissionAssessRequest request, AdmissionDesk desk, CancellationToken ct)
     {
         var input = new Input();
+        var (assessment, comment) = Parse(input, request);
+        return input.IsValid ? await View(desk, await desk.AssessAsync(id, requirementCode, assessment, comment, request.Version, ct), ct) : Problems.BadRequest(input.Errors);
+    }
+
+    /// <summary>One requirement's assessment (met, partly-met or not-met) and comment, parsed (the pages share it).</summary>
+    internal static (RequirementAssessment Assessment, string Comment) Parse(Input input, AdmissionAssessRequest request)
+    {
         var assessment = input.Enum<RequirementAssessment>(request.Assessment, "assessment");
         if (input.IsValid && assessment == RequirementAssessment.NotAssessed)
         {
             input.Add(InputCodes.InvalidValue, "'assessment' is met, partly-met or not-met.", "assessment");
         }
 
-        var comment = input.Text(request.Comment, "comment", 4000, required: false);
-        return input.IsValid ? await View(desk, await desk.AssessAsync(id, requirementCode, assessment, comment, request.Version, ct), ct) : Problems.BadRequest(input.Errors);
+        return (assessment, input.Text(request.Comment, "comment", 4000, required: false));
     }
 
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Visit(long id, AdmissionVisitRequest request, AdmissionDesk desk, CancellationToken ct)
     {
         var input = new Input();
-        var on = input.Date(request.VisitOn, "visitOn");
-        var report = input.Text(request.Report, "report", 20_000);
+        var (on, report) = Parse(input, request);
         return input.IsValid ? await View(desk, await desk.RecordVisitAsync(id, on, report, request.Version, ct), ct) : Problems.BadRequest(input.Errors);
     }
+
+    /// <summary>The visit's day and report, parsed (the pages share it).</summary>
+    internal static (DateOnly VisitOn, string Report) Parse(Input input, AdmissionVisitRequest request)
+        => (input.Date(request.VisitOn, "visitOn"), input.Text(request.Report, "report", 20_000));
 
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Recommend(long id, AdmissionRecommendationRequest request, AdmissionDesk desk, CancellationToken ct)
     {
         var input = new Input();
+        var (recommend, assessment, recommendation) = Parse(input, request);
+        return input.IsValid
+            ? await View(desk, await desk.RecommendAsync(id, recommend, assessment, recommendation, request.Version, ct), ct)
+            : Problems.BadRequest(input.Errors);
+    }
+
+    /// <summary>The committee's recommendation (to admit or not), its assessment and recommendation texts, parsed (the pages share it).</summary>
+    internal static (bool Recommend, string Assessment, string Recommendation) Parse(Input input, AdmissionRecommendationRequest request)
+    {
         if (request.Recommend is null)
         {
             input.Add(InputCodes.Required, "'recommend' is required: true to recommend admission, false not to.", "recommend");
@@ -219,14 +237,21 @@ internal static class AdmissionEndpoints
 
         var assessment = input.Text(request.Assessment, "assessment", 20_000, required: false);
         var recommendation = input.Text(request.Recommendation, "recommendation", 20_000, required: false);
-        return input.IsValid
-            ? await View(desk, await desk.RecommendAsync(id, request.Recommend!.Value, assessment, recommendation, request.Version, ct), ct)
-            : Problems.BadRequest(input.Errors);
+        return (request.Recommend ?? false, assessment, recommendation);
     }
 
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Propose(long id, AdmissionDecisionRequest request, AdmissionDesk desk, CancellationToken ct)
     {
         var input = new Input();
+        var proposal = Parse(input, request);
+        return input.IsValid
+            ? await View(desk, await desk.ProposeDecisionAsync(id, proposal, request.Version, ct), ct)
+            : Problems.BadRequest(input.Errors);
+    }
+
+    /// <summary>The decision to propose (admit or refuse) and its procedure, parsed (the pages share it).</summary>
+    internal static AdmissionProposal Parse(Input input, AdmissionDecisionRequest request)
+    {
         var outcome = input.OneOf(request.Outcome, "outcome", ["admit", "refuse"]);
         if (string.IsNullOrWhiteSpace(request.Outcome))
         {
@@ -234,17 +259,19 @@ internal static class AdmissionEndpoints
         }
 
         var procedure = string.IsNullOrWhiteSpace(request.Procedure) ? DecisionProcedure.PlenaryConsensus : input.Enum<DecisionProcedure>(request.Procedure, "procedure");
-        return input.IsValid
-            ? await View(desk, await desk.ProposeDecisionAsync(id, new AdmissionProposal(outcome == "admit", procedure, request.MeetingId), request.Version, ct), ct)
-            : Problems.BadRequest(input.Errors);
+        return new AdmissionProposal(outcome == "admit", procedure, request.MeetingId);
     }
 
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Adopt(long id, AdmissionAdoptionRequest request, AdmissionDesk desk, CancellationToken ct)
     {
         var input = new Input();
-        var adoption = new DecisionAdoption(input.OptionalDate(request.AdoptedOn, "adoptedOn"), input.OptionalDate(request.EffectiveOn, "effectiveOn"), request.VotesFor, request.VotesAgainst, request.VotesAbstaining);
+        var adoption = Parse(input, request);
         return input.IsValid ? await View(desk, await desk.AdoptDecisionAsync(id, adoption, request.Version, ct), ct) : Problems.BadRequest(input.Errors);
     }
+
+    /// <summary>The adoption's days (default today) and votes, parsed (the pages share it).</summary>
+    internal static DecisionAdoption Parse(Input input, AdmissionAdoptionRequest request)
+        => new(input.OptionalDate(request.AdoptedOn, "adoptedOn"), input.OptionalDate(request.EffectiveOn, "effectiveOn"), request.VotesFor, request.VotesAgainst, request.VotesAbstaining);
 
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Withdraw(long id, AdmissionStepRequest? request, AdmissionDesk desk, CancellationToken ct)
         => await View(desk, await desk.WithdrawAsync(id, request?.Version, ct), ct);
