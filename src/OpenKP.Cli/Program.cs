@@ -55,6 +55,7 @@ public static class OpenKpCli
         OpenKP.Cli.Compliance.ChairReportCommands.AddTo(root, context, globals);
         OpenKP.Cli.Compliance.DecisionCommands.AddTo(root, context, globals);
         OpenKP.Cli.Compliance.AnnualReportCommands.AddTo(root, context, globals);
+        OpenKP.Cli.Compliance.AdmissionCommands.AddTo(root, context, globals);
         DemoCommands.AddTo(root, context, globals);
         return root;
     }

@@ -17,6 +17,7 @@ internal static class ComplianceModule
         services.AddScoped<ChairReportDrafter>().AddScoped<ChairReportDesk>().AddHostedService<ComplianceDemo>();
         services.AddScoped<MeetingBook>().AddScoped<BodyRoster>();
         services.AddAnnualReports();
+        services.AddScoped<AdmissionDesk>();
         return services;
     }
 
@@ -29,6 +30,7 @@ internal static class ComplianceModule
         MeetingEndpoints.Map(app);
         BodyEndpoints.Map(app);
         AnnualReportEndpoints.Map(app);
+        AdmissionEndpoints.Map(app);
         return app;
     }
 }
