@@ -45,12 +45,7 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).Include(a => a.Checklist).Include(a => a.Documents).AsSplitQuery().ToListAsync(ct);
-        foreach (var a in items)
-        {
-            await SettleAsync(a, ct);
-        }
-
+            .Skip((page - 1) * pageSize).Take(pageSize).Include(a => a.Checklist).Include(a => a.Documents).AsSplitQuery().AsNoTracking().ToListAsync(ct);
         return new Paged<AdmissionApplication>(items, page, pageSize, total);
     }
 
@@ -62,7 +57,6 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
             return NotFound(id);
         }
 
-        await SettleAsync(application, ct);
         return Outcome<AdmissionApplication>.Success(application);
     }
 
@@ -243,11 +237,12 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
 
     /// <summary>Records the committee's assessment and recommendation: every requirement must have been assessed first.</summary>
     public Task<Outcome<AdmissionApplication>> RecommendAsync(long id, bool recommend, string assessment, string recommendation, Guid? version, CancellationToken ct = default)
-        => ChangeAsync(id, version, [AdmissionStatus.Received, AdmissionStatus.UnderAssessment, AdmissionStatus.Recommended, AdmissionStatus.NotRecommended], a =>
+        => ChangeAsync(id, version, [AdmissionStatus.Received, AdmissionStatus.UnderAssessment, AdmissionStatus.Recommended, AdmissionStatus.NotRecommended], async a =>
         {
+            var live = await LiveDecisionAsync(a, ct);
             var violations = a.Checklist.Where(i => i.Assessment == RequirementAssessment.NotAssessed).OrderBy(i => Order(i.RequirementCode))
                 .Select(i => new Violation(AdmissionCodes.RequirementNotAssessed, $"Requirement '{i.RequirementCode}' is not assessed yet.", "checklist." + i.RequirementCode)).ToList();
-            if (a.DecisionId is not null)
+            if (live is not null)
             {
                 violations.Add(new(AdmissionCodes.DecisionExists, "A decision was already proposed on this recommendation.", "decision"));
             }
@@ -268,7 +263,7 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
                 a.Status = recommend ? AdmissionStatus.Recommended : AdmissionStatus.NotRecommended;
             }
 
-            return violations;
+            return (IReadOnlyList<Violation>)violations;
         }, ct);
 
     /// <summary>
@@ -278,9 +273,11 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
     public async Task<Outcome<AdmissionApplication>> ProposeDecisionAsync(long id, AdmissionProposal proposal, Guid? version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
+        // The draft decision and the application's link to it are written together or not at all.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var outcome = await ChangeAsync(id, version, Open, async a =>
         {
-            if (a.DecisionId is not null)
+            if (await LiveDecisionAsync(a, ct) is not null)
             {
                 return [new Violation(AdmissionCodes.DecisionExists, "A decision was already proposed for this application.", "decision")];
             }
@@ -304,6 +301,11 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
             a.DecisionId = draft.Value!.Id;
             return [];
         }, ct);
+        if (outcome.Succeeded && tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return outcome;
     }
 
@@ -336,8 +338,7 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
         }
 
         var decision = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == decisionId, ct);
-        // The adoption and the application's new status are saved together (the decision desk saves once).
-        Settle(application, await db.DecisionEffects.AnyAsync(e => e.DecisionId == decisionId && e.Kind == DecisionEffectKind.StatusChange && e.Status == ParticipantStatus.Active, ct));
+        // The decision desk settles the application (admitted or refused) in the adoption's own save.
         var adopted = await decisions.AdoptAsync(decisionId, adoption, decision.Version, ct);
         if (!adopted.Succeeded)
         {
@@ -349,50 +350,31 @@ public sealed class AdmissionDesk(OpenKpDb db, IAuditActor actor, TimeProvider c
     }
 
     /// <summary>The applicant withdraws its application (at any step before the decision is adopted).</summary>
+    /// <remarks>A decision proposed on it and not yet adopted is withdrawn in the same save, so it can no longer admit the applicant.</remarks>
     public Task<Outcome<AdmissionApplication>> WithdrawAsync(long id, Guid? version, CancellationToken ct = default)
-        => ChangeAsync(id, version, Open, a =>
+        => ChangeAsync(id, version, Open, async a =>
         {
+            if (a.DecisionId is { } decisionId && await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId, ct) is { Status: DecisionStatus.Draft or DecisionStatus.WrittenProcedureOpen } pending)
+            {
+                pending.Status = DecisionStatus.Withdrawn;
+                pending.Version = Guid.NewGuid();
+            }
+
             a.Status = AdmissionStatus.Withdrawn;
-            return [];
+            return (IReadOnlyList<Violation>)[];
         }, ct);
+
+    /// <summary>The decision proposed on the application unless it was rejected or withdrawn (then a new one may be proposed).</summary>
+    private async Task<Decision?> LiveDecisionAsync(AdmissionApplication application, CancellationToken ct)
+        => application.DecisionId is { } id
+            ? await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Status != DecisionStatus.Rejected && d.Status != DecisionStatus.Withdrawn, ct)
+            : null;
 
     /// <summary>The order of a requirement on the checklist (as <see cref="MinimumRequirements.All"/>).</summary>
     public static int Order(string code)
     {
         var i = MinimumRequirements.All.Select(r => r.Code).ToList().IndexOf(code);
         return i < 0 ? int.MaxValue : i;
-    }
-
-    private static void Settle(AdmissionApplication application, bool admitted)
-    {
-        application.Status = admitted ? AdmissionStatus.Admitted : AdmissionStatus.Refused;
-        application.Version = Guid.NewGuid();
-    }
-
-    /// <summary>A decision adopted elsewhere (the decisions API) closes the application: admitted or refused.</summary>
-    private async Task SettleAsync(AdmissionApplication application, CancellationToken ct)
-    {
-        if (application.DecisionId is not { } decisionId || !Open.Contains(application.Status))
-        {
-            return;
-        }
-
-        var decision = await db.Decisions.AsNoTracking().Include(d => d.Effects).SingleOrDefaultAsync(d => d.Id == decisionId, ct);
-        if (decision?.Status != DecisionStatus.Adopted)
-        {
-            return;
-        }
-
-        Settle(application, decision.Effects.Any(e => e.Kind == DecisionEffectKind.StatusChange && e.Status == ParticipantStatus.Active));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another reader settled it first: what it wrote is the same.
-            await db.Entry(application).ReloadAsync(ct);
-        }
     }
 
     private async Task<AdmissionApplication?> LoadAsync(long id, CancellationToken ct)

@@ -15,10 +15,19 @@ public sealed record AdmissionView(
     int Assessed, IReadOnlyList<AdmissionChecklistView> Checklist, IReadOnlyList<AdmissionDocumentView> Documents,
     string CreatedBy, DateTime CreatedAt, Guid Version)
 {
-    public static AdmissionView Of(AdmissionApplication a, Decision? decision = null) => new(
+    /// <param name="a">The application.</param>
+    /// <param name="decision">The decision behind it, if loaded.</param>
+    /// <param name="seesDrafts">False for readers who may not learn that a decision is being drafted: they see the decision once adopted.</param>
+    public static AdmissionView Of(AdmissionApplication a, Decision? decision, bool seesDrafts)
+    {
+        var show = seesDrafts || decision?.Status == Compliance.DecisionStatus.Adopted;
+        return Build(a, show ? decision : null, show);
+    }
+
+    private static AdmissionView Build(AdmissionApplication a, Decision? decision, bool showDecision) => new(
         a.Id, a.ApplicantCode, a.ApplicantNameEn, a.ApplicantNameFr, a.ReceivedOn, Input.Kebab(a.Status),
         a.Legislation, a.Authorities, a.InternalControls, a.VisitOn, a.VisitReport, a.Assessment, a.Recommendation,
-        a.DecisionId, decision?.Number, decision is null ? null : Input.Kebab(decision.Status),
+        showDecision ? a.DecisionId : null, decision?.Number, decision is null ? null : Input.Kebab(decision.Status),
         a.Checklist.Count(i => i.Assessment != RequirementAssessment.NotAssessed),
         [.. a.Checklist.OrderBy(i => AdmissionDesk.Order(i.RequirementCode)).Select(i =>
         {

@@ -118,9 +118,10 @@ public sealed class ChairReportDrafter(OpenKpDb db, ParticipantDirectory directo
 
         var applications = await db.AdmissionApplications.AsNoTracking()
             .Where(a => a.Status == AdmissionStatus.Admitted && a.DecisionId != null)
-            .Join(db.Decisions.Where(d => d.Status == DecisionStatus.Adopted && d.AdoptedOn >= first && d.AdoptedOn < next), a => a.DecisionId, d => d.Id, (a, d) => a)
+            .Join(db.Decisions.Where(d => d.Status == DecisionStatus.Adopted && d.EffectiveOn >= first && d.EffectiveOn < next), a => a.DecisionId, d => d.Id, (a, d) => a)
             .ToListAsync(ct);
-        var applicants = applications.ToDictionary(a => a.ApplicantCode, a => new ReportParticipant(a.ApplicantCode, a.ApplicantNameEn, a.ApplicantNameFr), StringComparer.Ordinal);
+        // Counted in the year the admission takes effect (as the registry's events are), once per applicant.
+        var applicants = applications.DistinctBy(a => a.ApplicantCode).ToDictionary(a => a.ApplicantCode, a => new ReportParticipant(a.ApplicantCode, a.ApplicantNameEn, a.ApplicantNameFr), StringComparer.Ordinal);
         foreach (var code in applicants.Keys)
         {
             admitted.Add(code);

@@ -343,8 +343,11 @@ public sealed class ComplianceCaseDesk(OpenKpDb db, DecisionDesk decisions, Time
     /// Adopts the proposed decision through <see cref="DecisionDesk.AdoptAsync"/> (the secretariat): the registry applies
     /// the measure from the effective date and the case is decided. Both are written or neither.
     /// </summary>
-    public Task<Outcome<ComplianceCaseView>> AdoptDecisionAsync(ComplianceReader reader, long id, DecisionAdoption adoption, Guid? version, CancellationToken ct)
-        => ChangeAsync(reader, id, version, participantMay: false, [ComplianceCaseStatus.MeasureRecommended], async (c, decision) =>
+    public async Task<Outcome<ComplianceCaseView>> AdoptDecisionAsync(ComplianceReader reader, long id, DecisionAdoption adoption, Guid? version, CancellationToken ct)
+    {
+        // The decision desk's own kind of failure (a conflict is 409, not 422) is passed on.
+        OutcomeKind? refused = null;
+        var outcome = await ChangeAsync(reader, id, version, participantMay: false, [ComplianceCaseStatus.MeasureRecommended], async (c, decision) =>
         {
             if (decision is null || decision.Status is DecisionStatus.Rejected or DecisionStatus.Withdrawn)
             {
@@ -354,12 +357,17 @@ public sealed class ComplianceCaseDesk(OpenKpDb db, DecisionDesk decisions, Time
             var adopted = await decisions.AdoptAsync(decision.Id, adoption, decision.Version, ct);
             if (!adopted.Succeeded)
             {
+                refused = adopted.Kind;
                 return adopted.Violations;
             }
 
             c.Status = ComplianceCaseStatus.Decided;
             return [];
         }, ct, transaction: true);
+        return refused is OutcomeKind.Conflict or OutcomeKind.NotFound && outcome.Violations.Count > 0
+            ? (refused == OutcomeKind.Conflict ? Outcome<ComplianceCaseView>.Conflict(outcome.Violations[0]) : Outcome<ComplianceCaseView>.NotFound(outcome.Violations[0]))
+            : outcome;
+    }
 
     /// <summary>Closes the case with its outcome (the secretariat); a decision still pending is adopted or withdrawn first.</summary>
     public Task<Outcome<ComplianceCaseView>> CloseAsync(ComplianceReader reader, long id, string? outcome, Guid? version, CancellationToken ct)

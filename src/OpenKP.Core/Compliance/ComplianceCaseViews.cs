@@ -15,10 +15,17 @@ public sealed record ComplianceCaseView(
     string? Outcome, string OpenedBy, DateTime OpenedAt, DateTime? ClosedAt, bool Full, Guid Version,
     IReadOnlyList<ComplianceCaseStepView>? Steps, IReadOnlyList<WorkPlanItemView>? WorkPlan)
 {
-    internal static ComplianceCaseView Of(ComplianceCase c, Decision? decision, bool full, DateOnly today) => new(
+    /// <remarks>A reader who does not see the case in full learns of its decision once adopted, not while it is drafted.</remarks>
+    internal static ComplianceCaseView Of(ComplianceCase c, Decision? decision, bool full, DateOnly today)
+    {
+        var shown = full || decision?.Status == Compliance.DecisionStatus.Adopted ? decision : null;
+        return Of(c, decision, shown, full, today);
+    }
+
+    private static ComplianceCaseView Of(ComplianceCase c, Decision? decision, Decision? shown, bool full, DateOnly today) => new(
         c.Id, c.ParticipantCode, Input.Kebab(c.Source), c.SourceId, c.Title, c.Summary, Input.Kebab(ComplianceCaseDesk.EffectiveStatus(c, decision)),
         Input.Kebab(c.RecommendedMeasure), c.MeasureScope, c.MeasureReason,
-        c.DecisionId, decision?.Number, decision is null ? null : Input.Kebab(decision.Status), decision?.EffectiveOn,
+        shown is null ? null : c.DecisionId, shown?.Number, shown is null ? null : Input.Kebab(shown.Status), shown?.EffectiveOn,
         c.Outcome, c.OpenedBy, c.OpenedAt, c.ClosedAt, full, c.Version,
         full ? [.. c.Steps.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new ComplianceCaseStepView(s.Id, Input.Kebab(s.Kind), s.On, s.Text, s.By, s.At))] : null,
         full ? [.. c.WorkPlan.OrderBy(w => w.DueOn).ThenBy(w => w.Id).Select(w => new WorkPlanItemView(w.Id, w.Text, w.DueOn, Input.Kebab(w.Status), w.DoneOn, w.Status == WorkPlanItemStatus.Open && w.DueOn < today, w.Version))] : null);

@@ -119,7 +119,7 @@ public sealed class DeadlineSweeper(OpenKpDb db, ParticipantDirectory directory,
         var workPlan = 0;
         var items = await db.WorkPlanItems.AsNoTracking()
             .Where(i => i.Status == WorkPlanItemStatus.Open && i.DueOn < today)
-            .Join(db.ComplianceCases.AsNoTracking(), i => i.CaseId, c => c.Id, (i, c) => new { i.Id, i.CaseId, i.Text, i.DueOn, c.ParticipantCode })
+            .Join(db.ComplianceCases.AsNoTracking().Where(c => c.Status != ComplianceCaseStatus.Closed), i => i.CaseId, c => c.Id, (i, c) => new { i.Id, i.CaseId, i.Text, i.DueOn, c.ParticipantCode })
             .ToListAsync(ct);
         foreach (var i in items)
         {

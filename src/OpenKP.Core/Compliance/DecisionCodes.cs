@@ -21,6 +21,8 @@ public static class DecisionCodes
     public const string EffectZoneNameRequired = "decision-effect-zone-name-required";
     public const string EffectEndsBeforeStart = "decision-effect-ends-before-start";
     public const string EffectOriginInvalid = "decision-effect-origin-invalid";
+    public const string AdoptedInFuture = "decision-adopted-in-future";
+    public const string EffectStatusHasNoEnd = "decision-effect-status-has-no-end";
     public const string NotWrittenProcedure = "decision-not-written-procedure";
     public const string ObjectionDeadlinePast = "decision-objection-deadline-past";
     public const string ObjectionTooLate = "decision-objection-too-late";

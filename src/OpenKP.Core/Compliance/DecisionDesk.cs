@@ -99,8 +99,8 @@ public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimePro
                 return Outcome<Decision>.Conflict(new(DecisionCodes.WrittenProcedureNotOpen, "A written procedure is adopted only after it was opened and its deadline passed without objection.", "status"));
             case DecisionProcedure.WrittenProcedure when !string.IsNullOrWhiteSpace(decision.Objections):
                 return Outcome<Decision>.Conflict(new(DecisionCodes.WrittenProcedureObjected, "An objection broke the silence: the written procedure cannot be adopted.", "objections"));
-            case DecisionProcedure.WrittenProcedure when decision.ObjectionDeadline is { } deadline && adoptedOn <= deadline:
-                violations.Add(new(DecisionCodes.WrittenProcedureRunning, $"The written procedure runs until {deadline:yyyy-MM-dd}: it is adopted on a later day.", "adoptedOn"));
+            case DecisionProcedure.WrittenProcedure when decision.ObjectionDeadline is { } deadline && (Today <= deadline || adoptedOn <= deadline):
+                violations.Add(new(DecisionCodes.WrittenProcedureRunning, $"The written procedure runs until {deadline:yyyy-MM-dd}: it is adopted once that day has passed without objection.", "adoptedOn"));
                 break;
             case DecisionProcedure.PlenaryConsensus or DecisionProcedure.PlenaryVote when decision.Status != DecisionStatus.Draft:
                 return Outcome<Decision>.Conflict(new(DecisionCodes.NotDraft, $"Decision {id} is {decision.Status}, not a draft.", "status"));
@@ -110,6 +110,11 @@ public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimePro
             case DecisionProcedure.PlenaryVote when input.VotesFor <= input.VotesAgainst:
                 violations.Add(new(DecisionCodes.VoteNotCarried, "The votes for must outnumber the votes against.", "votesFor"));
                 break;
+        }
+
+        if (adoptedOn > Today)
+        {
+            violations.Add(new(DecisionCodes.AdoptedInFuture, "A decision is recorded as adopted on a day that has come: today or earlier.", "adoptedOn"));
         }
 
         if (effectiveOn < adoptedOn)
@@ -140,6 +145,7 @@ public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimePro
 
         decision.Version = Guid.NewGuid();
         await ApplyAsync(decision, effectiveOn, ct);
+        await SettleLinkedAsync(decision, ct);
         (notifier ?? new Notifier(db, clock)).Publish(new Notice(
             NoticeTypes.DecisionAdopted,
             $"Decision {decision.Number} adopted: {decision.Title}",
@@ -227,6 +233,27 @@ public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimePro
         }
     }
 
+    /// <summary>
+    /// What the decision settles, in the same save: the admission applications it decides become admitted (it makes
+    /// the applicant active) or refused, and the non-compliance cases it decides become decided.
+    /// </summary>
+    private async Task SettleLinkedAsync(Decision decision, CancellationToken ct)
+    {
+        var admits = decision.Effects.Any(e => e.Kind == DecisionEffectKind.StatusChange && e.Status == ParticipantStatus.Active);
+        AdmissionStatus[] open = [AdmissionStatus.Received, AdmissionStatus.UnderAssessment, AdmissionStatus.Recommended, AdmissionStatus.NotRecommended];
+        foreach (var application in await db.AdmissionApplications.Where(a => a.DecisionId == decision.Id && open.Contains(a.Status)).ToListAsync(ct))
+        {
+            application.Status = admits ? AdmissionStatus.Admitted : AdmissionStatus.Refused;
+            application.Version = Guid.NewGuid();
+        }
+
+        foreach (var decided in await db.ComplianceCases.Where(c => c.DecisionId == decision.Id && c.Status == ComplianceCaseStatus.MeasureRecommended).ToListAsync(ct))
+        {
+            decided.Status = ComplianceCaseStatus.Decided;
+            decided.Version = Guid.NewGuid();
+        }
+    }
+
     /// <summary>An applicant admitted: its admission date becomes the day the decision takes effect.</summary>
     private async Task MarkAdmittedAsync(string code, DateOnly effectiveOn, CancellationToken ct)
     {
@@ -260,6 +287,11 @@ public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimePro
             else if (!known.Contains(code))
             {
                 violations.Add(new(DecisionCodes.EffectParticipantUnknown, $"'{e.ParticipantCode}' is not in the registry.", $"{field}.participantCode"));
+            }
+
+            if (e.Kind == DecisionEffectKind.StatusChange && e.EndsOn is not null)
+            {
+                violations.Add(new(DecisionCodes.EffectStatusHasNoEnd, "A status change has no end date: ending it is another decision (for example lifting a suspension).", $"{field}.endsOn"));
             }
 
             if (e.Kind == DecisionEffectKind.StatusChange && e.Status is null)

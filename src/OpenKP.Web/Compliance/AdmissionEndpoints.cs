@@ -79,11 +79,11 @@ internal static class AdmissionEndpoints
         }
 
         var found = await desk.ListAsync(state, p, size, ct);
-        return TypedResults.Ok(new Paged<AdmissionView>([.. found.Items.Select(a => AdmissionView.Of(a))], found.Page, found.PageSize, found.Total));
+        return TypedResults.Ok(new Paged<AdmissionView>([.. found.Items.Select(a => AdmissionView.Of(a, null, ComplianceReaders.Of(user).IsSecretariat))], found.Page, found.PageSize, found.Total));
     }
 
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Get(long id, ClaimsPrincipal user, AdmissionDesk desk, CancellationToken ct)
-        => ComplianceReaders.Of(user).SeesShared ? await View(desk, await desk.FindAsync(id, ct), ct) : Refused();
+        => ComplianceReaders.Of(user) is { SeesShared: true } reader ? await View(desk, await desk.FindAsync(id, ct), ct, reader.IsSecretariat) : Refused();
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Document(long id, long documentId, ClaimsPrincipal user, AdmissionDesk desk, CancellationToken ct)
     {
@@ -107,7 +107,7 @@ internal static class AdmissionEndpoints
 
         var outcome = await desk.ReceiveAsync(admission, ct);
         return outcome.Succeeded
-            ? TypedResults.Created($"/api/compliance/admissions/{outcome.Value!.Id}", AdmissionView.Of(outcome.Value))
+            ? TypedResults.Created($"/api/compliance/admissions/{outcome.Value!.Id}", AdmissionView.Of(outcome.Value, null, seesDrafts: true))
             : Problems.From(outcome);
     }
 
@@ -276,6 +276,7 @@ internal static class AdmissionEndpoints
     internal static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> Withdraw(long id, AdmissionStepRequest? request, AdmissionDesk desk, CancellationToken ct)
         => await View(desk, await desk.WithdrawAsync(id, request?.Version, ct), ct);
 
-    private static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> View(AdmissionDesk desk, Outcome<AdmissionApplication> outcome, CancellationToken ct)
-        => outcome.Succeeded ? TypedResults.Ok(AdmissionView.Of(outcome.Value!, await desk.DecisionOfAsync(outcome.Value!, ct))) : Problems.From(outcome);
+    /// <summary>The application as the caller sees it (the writers are the secretariat, who sees draft decisions).</summary>
+    private static async Task<Results<Ok<AdmissionView>, ProblemHttpResult>> View(AdmissionDesk desk, Outcome<AdmissionApplication> outcome, CancellationToken ct, bool seesDrafts = true)
+        => outcome.Succeeded ? TypedResults.Ok(AdmissionView.Of(outcome.Value!, await desk.DecisionOfAsync(outcome.Value!, ct), seesDrafts)) : Problems.From(outcome);
 }

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenKP.Web.Accounts;
 using OpenKP.Compliance;
 using OpenKP.Compliance.Documents;
 using OpenKP.Shared;
-using OpenKP.Web.Statistics;
+using OpenKP.Web.Accounts;
 using OpenKP.Web.Registry;
 using OpenKP.Web.Shared;
+using OpenKP.Web.Statistics;
 
 namespace OpenKP.Web.Compliance;
 

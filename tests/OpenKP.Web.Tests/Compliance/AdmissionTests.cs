@@ -140,4 +140,32 @@ public sealed class AdmissionTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         Assert.Equal("refused", refused.Str("status"));
         Assert.Equal("applicant", (await (await app.ClientFor(null)).GetJson("/api/participants/UG")).GetProperty("today").Str("status").ToLowerInvariant());
     }
+
+    [Fact]
+    public async Task A_rejected_decision_lets_a_new_one_be_proposed_and_withdrawing_the_application_withdraws_the_pending_decision()
+    {
+        var secretariat = await app.ClientFor("secretariat");
+        var id = (await secretariat.PostJson("/api/compliance/admissions", Application("SO"), HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        foreach (var requirement in MinimumRequirements.All)
+        {
+            await Put(secretariat, $"/api/compliance/admissions/{id}/checklist/{requirement.Code}", new { assessment = "met" }, HttpStatusCode.OK);
+        }
+
+        await secretariat.PostJson($"/api/compliance/admissions/{id}/recommendation", new { recommend = true, assessment = "Meets every requirement.", recommendation = "Admit." }, HttpStatusCode.OK);
+        var first = (await secretariat.PostJson($"/api/compliance/admissions/{id}/decision", new { outcome = "admit", procedure = "written-procedure" }, HttpStatusCode.OK)).GetProperty("decisionId").GetInt64();
+
+        // While the decision is drafted, only the secretariat learns of it.
+        Assert.Equal(JsonValueKind.Null, (await (await app.ClientFor("observer.wdc")).GetJson($"/api/compliance/admissions/{id}")).GetProperty("decisionId").ValueKind);
+
+        await secretariat.PostJson($"/api/compliance/decisions/{first}/written-procedure", new { objectionDeadline = Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
+        await secretariat.PostJson($"/api/compliance/decisions/{first}/objections", new { participant = "ZA", reason = "The visit report is not circulated yet." }, HttpStatusCode.OK);
+        var second = (await secretariat.PostJson($"/api/compliance/admissions/{id}/decision", new { outcome = "admit" }, HttpStatusCode.OK)).GetProperty("decisionId").GetInt64();
+        Assert.NotEqual(first, second);
+
+        var withdrawn = await secretariat.PostJson($"/api/compliance/admissions/{id}/withdraw", new { }, HttpStatusCode.OK);
+        Assert.Equal("withdrawn", withdrawn.Str("status"));
+        Assert.Equal("withdrawn", (await secretariat.GetJson($"/api/compliance/decisions/{second}")).Str("status"));
+        await secretariat.PostJson($"/api/compliance/decisions/{second}/adopt", new { }, HttpStatusCode.Conflict);
+        Assert.Equal("applicant", (await (await app.ClientFor(null)).GetJson("/api/participants/SO")).GetProperty("today").Str("status").ToLowerInvariant());
+    }
 }

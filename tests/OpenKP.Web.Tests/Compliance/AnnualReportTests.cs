@@ -89,7 +89,7 @@ public sealed class AnnualReportTests(OpenKpApp app) : IClassFixture<OpenKpApp>
         Assert.Equal([AnnualReportCodes.NotSubmitted], (await secretariat.PostJson(url + "/assessment", new { comments = "Again", score = 90 }, HttpStatusCode.Conflict)).Codes());
 
         var notices = await app.WithDb(db => db.InboxMessages.Include(m => m.Audiences)
-            .Where(m => m.Type == NoticeTypes.AnnualReportSubmitted || m.Type == NoticeTypes.AnnualReportAssessed).OrderBy(m => m.Id).ToListAsync());
+            .Where(m => (m.Type == NoticeTypes.AnnualReportSubmitted || m.Type == NoticeTypes.AnnualReportAssessed) && m.Link == "/compliance/annual-reports/BW/2026").OrderBy(m => m.Id).ToListAsync());
         Assert.Equal([NoticeTypes.AnnualReportSubmitted, NoticeTypes.AnnualReportAssessed], notices.Select(n => n.Type));
         Assert.Equal([AudienceKind.Secretariat], notices[0].Audiences.Select(a => a.Kind));
         Assert.Contains(notices[1].Audiences, a => a.Kind == AudienceKind.Authority && a.Participant == "BW");

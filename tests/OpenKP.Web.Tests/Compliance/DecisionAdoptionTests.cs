@@ -62,10 +62,31 @@ public sealed class DecisionAdoptionTests(OpenKpApp app) : IClassFixture<OpenKpA
         {
             var desk = new DecisionDesk(db, new SystemActor("secretariat"), app.Clock);
             var draft = await desk.DraftAsync(new NewDecision(" ", "", DecisionProcedure.PlenaryVote, MeetingId: 999, WorkingBodyCode: "nope",
-                Effects: [new NewDecisionEffect(DecisionEffectKind.StatusChange, "QQ"), new NewDecisionEffect(DecisionEffectKind.StatusChange, "ZW", ParticipantStatus.SpecialMeasures), new NewDecisionEffect(DecisionEffectKind.Embargo, "1x")]));
+                Effects: [new NewDecisionEffect(DecisionEffectKind.StatusChange, "QQ"), new NewDecisionEffect(DecisionEffectKind.StatusChange, "ZW", ParticipantStatus.SpecialMeasures), new NewDecisionEffect(DecisionEffectKind.Embargo, "1x"),
+                    new NewDecisionEffect(DecisionEffectKind.StatusChange, "AO", ParticipantStatus.Suspended, EndsOn: Today.AddDays(90))]));
             Assert.Equal(
-                [DecisionCodes.TitleRequired, DecisionCodes.TextRequired, DecisionCodes.MeetingNotFound, DecisionCodes.WorkingBodyUnknown, DecisionCodes.EffectParticipantUnknown, DecisionCodes.EffectStatusRequired, DecisionCodes.EffectScopeRequired, DecisionCodes.EffectOriginInvalid],
+                [DecisionCodes.TitleRequired, DecisionCodes.TextRequired, DecisionCodes.MeetingNotFound, DecisionCodes.WorkingBodyUnknown, DecisionCodes.EffectParticipantUnknown, DecisionCodes.EffectStatusRequired, DecisionCodes.EffectScopeRequired, DecisionCodes.EffectOriginInvalid, DecisionCodes.EffectStatusHasNoEnd],
                 draft.Violations.Select(v => v.Code));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_decision_is_adopted_today_or_earlier_and_a_written_procedure_only_once_its_deadline_has_passed()
+    {
+        await app.WithDb(async db =>
+        {
+            var desk = new DecisionDesk(db, new SystemActor("secretariat"), app.Clock);
+            var plenary = (await desk.DraftAsync(new NewDecision("Later", "Dated ahead.", DecisionProcedure.PlenaryConsensus))).Value!;
+            var ahead = await desk.AdoptAsync(plenary.Id, new DecisionAdoption(Today.AddDays(1)), plenary.Version);
+            Assert.Equal([DecisionCodes.AdoptedInFuture], ahead.Violations.Select(v => v.Code));
+
+            var written = (await desk.DraftAsync(new NewDecision("Silence", "By written procedure.", DecisionProcedure.WrittenProcedure))).Value!;
+            var opened = (await desk.OpenWrittenProcedureAsync(written.Id, Today.AddDays(5), written.Version)).Value!;
+            // Naming a day after the deadline does not close the procedure early: today decides.
+            var early = await desk.AdoptAsync(opened.Id, new DecisionAdoption(Today, Today.AddDays(10)), opened.Version);
+            Assert.Equal([DecisionCodes.WrittenProcedureRunning], early.Violations.Select(v => v.Code));
+            Assert.Null((await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == opened.Id)).Number);
             return 0;
         });
     }

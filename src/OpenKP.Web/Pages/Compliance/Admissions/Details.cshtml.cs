@@ -185,7 +185,7 @@ public sealed class DetailsModel(AdmissionDesk desk, IStringLocalizer<SharedReso
             return NotFound();
         }
 
-        Admission = AdmissionView.Of(found.Value!, await desk.DecisionOfAsync(found.Value!, ct));
+        Admission = AdmissionView.Of(found.Value!, await desk.DecisionOfAsync(found.Value!, ct), reader.IsSecretariat);
         IsSecretariat = reader.IsSecretariat;
         return null;
     }

@@ -41,7 +41,7 @@ public sealed class IndexModel(AdmissionDesk desk) : PageModel
         AdmissionStatus? status = string.IsNullOrWhiteSpace(Status) ? null : input.Enum<AdmissionStatus>(Status, "status");
         IsSecretariat = reader.IsSecretariat;
         var found = await desk.ListAsync(input.IsValid ? status : null, page, PageSize, ct);
-        Result = new Paged<AdmissionView>([.. found.Items.Select(a => AdmissionView.Of(a))], found.Page, found.PageSize, found.Total);
+        Result = new Paged<AdmissionView>([.. found.Items.Select(a => AdmissionView.Of(a, null, reader.IsSecretariat))], found.Page, found.PageSize, found.Total);
         return Page();
     }
 
