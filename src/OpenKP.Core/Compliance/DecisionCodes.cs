@@ -23,6 +23,7 @@ public static class DecisionCodes
     public const string EffectOriginInvalid = "decision-effect-origin-invalid";
     public const string AdoptedInFuture = "decision-adopted-in-future";
     public const string EffectStatusHasNoEnd = "decision-effect-status-has-no-end";
+    public const string EffectParticipantWithdrawn = "decision-effect-participant-withdrawn";
     public const string NotWrittenProcedure = "decision-not-written-procedure";
     public const string ObjectionDeadlinePast = "decision-objection-deadline-past";
     public const string ObjectionTooLate = "decision-objection-too-late";

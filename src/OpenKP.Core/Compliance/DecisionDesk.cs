@@ -127,6 +127,17 @@ public sealed partial class DecisionDesk(OpenKpDb db, IAuditActor actor, TimePro
             violations.Add(new(DecisionCodes.EffectEndsBeforeStart, $"The effect on {effect.ParticipantCode} ends on {effect.EndsOn:yyyy-MM-dd}, not after the effective date.", "effectiveOn"));
         }
 
+        // The registry may have moved since the draft: a participant that has left the scheme by the effective day takes no status change.
+        foreach (var effect in decision.Effects.Where(e => e.Kind == DecisionEffectKind.StatusChange))
+        {
+            var standing = await db.StatusEvents.Where(e => e.ParticipantCode == effect.ParticipantCode && e.EffectiveOn <= effectiveOn)
+                .OrderByDescending(e => e.EffectiveOn).ThenByDescending(e => e.Id).Select(e => (ParticipantStatus?)e.Status).FirstOrDefaultAsync(ct);
+            if (standing == ParticipantStatus.Withdrawn)
+            {
+                violations.Add(new(DecisionCodes.EffectParticipantWithdrawn, $"{effect.ParticipantCode} has left the scheme by {effectiveOn:yyyy-MM-dd}: its status is no longer the scheme's to change (an applicant is admitted through an application).", "effects"));
+            }
+        }
+
         if (violations.Count > 0)
         {
             return Outcome<Decision>.Invalid(violations);

@@ -32,6 +32,8 @@ public sealed class DocumentRenderingTests
         Assert.Contains("<h1>Report &lt;of&gt; the Chair</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"n\">17,912,000.00</td>", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        var french = DocumentHtml.Render(new DocumentBuilder("Rapport de la présidence", null, "fr").Paragraph("Les « participants » & l'Union").Build());
+        Assert.Contains("<p>Les « participants » &amp; l&#39;Union</p>", french, StringComparison.Ordinal);
     }
 
     [Fact]

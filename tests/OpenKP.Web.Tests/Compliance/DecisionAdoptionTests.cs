@@ -90,4 +90,20 @@ public sealed class DecisionAdoptionTests(OpenKpApp app) : IClassFixture<OpenKpA
             return 0;
         });
     }
+
+    [Fact]
+    public async Task A_status_change_for_a_participant_that_has_left_the_scheme_is_not_adopted()
+    {
+        await app.WithDb(async db =>
+        {
+            var desk = new DecisionDesk(db, new SystemActor("secretariat"), app.Clock);
+            // Croatia left the scheme when it joined the European Union (2013).
+            var draft = (await desk.DraftAsync(new NewDecision("Suspension of Croatia", "Suspended.", DecisionProcedure.PlenaryConsensus,
+                Effects: [new NewDecisionEffect(DecisionEffectKind.StatusChange, "HR", ParticipantStatus.Suspended)]))).Value!;
+            var adopted = await desk.AdoptAsync(draft.Id, new DecisionAdoption(), draft.Version);
+            Assert.Equal([DecisionCodes.EffectParticipantWithdrawn], adopted.Violations.Select(v => v.Code));
+            Assert.False(await db.StatusEvents.AnyAsync(e => e.Decision.DecisionId == draft.Id));
+            return 0;
+        });
+    }
 }

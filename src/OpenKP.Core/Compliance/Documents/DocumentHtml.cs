@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace OpenKP.Compliance.Documents;
@@ -69,5 +68,7 @@ public static class DocumentHtml
         return html.Append("</body>\n</html>\n").ToString();
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    /// <summary>Escapes markup only: the page is UTF-8, so accented and Chinese text stays readable in the source.</summary>
+    private static string E(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }
